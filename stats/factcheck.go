@@ -92,6 +92,10 @@ func checkOne(p Published, ev Evidence) Check {
 		c.Computed = f.Value
 		c.Verdict, c.Note = Unverifiable, "the publication gives no number"
 		return c
+	case f.Input:
+		c.Computed = f.Value
+		c.Verdict, c.Note = Unverifiable, "an input to the computation (the count of known markets), not computed from the data"
+		return c
 	case !finite(f.Value):
 		c.Verdict, c.Note = Unverifiable, "the data gives no finite value for "+p.ID
 		return c
@@ -102,7 +106,7 @@ func checkOne(p Published, ev Evidence) Check {
 		c.Note = join(c.Note, fmt.Sprintf("rule %s assumed from kind %q", p.Rule, p.Kind))
 	}
 	if f.Synthetic > 0 {
-		c.Note = join(c.Note, fmt.Sprintf("rests on %d synthetic stand-in market(s) generated to fit the post's totals, so agreement is by construction", f.Synthetic))
+		c.Note = join(c.Note, fmt.Sprintf("by construction: rests on %d synthetic stand-in market(s) fit to the post's totals", f.Synthetic))
 	}
 	return c
 }

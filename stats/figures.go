@@ -16,6 +16,9 @@ type Figure struct {
 	// Synthetic is how many synthetic stand-in markets the figure rests
 	// on; 0 when it rests only on published or measured data.
 	Synthetic int
+	// Input is true for a number the computation was given rather than
+	// computed (the count of markets known in the country).
+	Input bool
 }
 
 // MarshalJSON writes {"id","value","unit"} in that order, with a null
@@ -81,6 +84,7 @@ func Figures(in Inputs) []Figure {
 	}
 	if in.KnownMarkets > 0 {
 		add("markets_known", float64(in.KnownMarkets), "markets", 0)
+		out[len(out)-1].Input = true
 		add("coverage_share", cov.Share, "percent", synth)
 	}
 	add("markets_increased", float64(counts.Increased()), "markets", synth)
