@@ -37,6 +37,9 @@ func NewDataset(markets []Market, observations []Observation) (*Dataset, error) 
 			continue
 		}
 		index[m.ID] = i
+		if m.Name == "" {
+			add("name", fmt.Errorf("%w (market %q)", ErrEmptyField, m.ID))
+		}
 		latErr, lonErr := checkLocation(m.Location)
 		if latErr != nil {
 			add("lat", fmt.Errorf("market %q: %w", m.ID, latErr))
@@ -60,6 +63,10 @@ func NewDataset(markets []Market, observations []Observation) (*Dataset, error) 
 		}
 		if o.Date.IsZero() {
 			add("date", fmt.Errorf("%w (%s)", ErrEmptyField, where))
+		} else if _, err := ParseDate(o.Date.String()); err != nil {
+			// Day and MonthOnly do not check their parts; refuse what
+			// WriteDataset would write and ReadDataset refuse.
+			add("date", fmt.Errorf("%s: %w", where, err))
 		} else if k := (key{o.MarketID, o.Date}); seen[k] {
 			add("date", fmt.Errorf("%w: %s", ErrDuplicateObservation, where))
 		} else {

@@ -106,7 +106,11 @@ func checkOne(p Published, ev Evidence) Check {
 		c.Note = join(c.Note, fmt.Sprintf("rule %s assumed from kind %q", p.Rule, p.Kind))
 	}
 	if f.Synthetic > 0 {
-		c.Note = join(c.Note, fmt.Sprintf("by construction: rests on %d synthetic stand-in market(s) fit to the post's totals", f.Synthetic))
+		what := "rests on"
+		if c.Verdict == Match || c.Verdict == WithinRounding {
+			what = "agrees by construction: rests on"
+		}
+		c.Note = join(c.Note, fmt.Sprintf("%s %d synthetic stand-in market(s) fit to the post's totals", what, f.Synthetic))
 	}
 	return c
 }
