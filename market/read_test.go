@@ -65,9 +65,11 @@ func checkOnlyProblem(t *testing.T, err error, file string, c badInput) {
 	}
 }
 
-func TestReadMarketsReportsWhereAndWhat(t *testing.T) {
+// badMarkets has a case for every problem a markets.csv file can have.
+// The fuzz targets start from them too.
+var badMarkets = func() []badInput {
 	h := marketsHeader
-	for _, c := range []badInput{
+	return []badInput{
 		{name: "missing id column", in: "name,lat,lon\nA,39,125\n", line: 1, col: 1, field: "id", want: market.ErrMissingColumn},
 		{name: "missing name column", in: "id,province\na,P\n", line: 1, col: 1, field: "name", want: market.ErrMissingColumn},
 		{name: "unknown column", in: "id,name,colour\na,A,red\n", line: 1, col: 9, field: "colour", want: market.ErrUnknownColumn},
@@ -113,7 +115,11 @@ func TestReadMarketsReportsWhereAndWhat(t *testing.T) {
 		{name: "BOM before a bad row", in: "\ufeff" + h + "a,A,P,C,T,91,125,n\n", line: 2, col: 11, field: "lat", want: market.ErrCoordinate},
 		{name: "BOM before an unknown column", in: "\ufeffcolour,id,name\nred,a,A\n", line: 1, col: 1, field: "colour", want: market.ErrUnknownColumn},
 		{name: "CRLF", in: "id,name,lat,lon\r\na,A,39,125\r\nb,,39,125\r\n", line: 3, col: 3, field: "name", want: market.ErrEmptyField},
-	} {
+	}
+}()
+
+func TestReadMarketsReportsWhereAndWhat(t *testing.T) {
+	for _, c := range badMarkets {
 		t.Run(c.name, func(t *testing.T) {
 			ms, err := market.ReadMarkets(strings.NewReader(c.in), "markets.csv")
 			if ms != nil {
@@ -124,10 +130,14 @@ func TestReadMarketsReportsWhereAndWhat(t *testing.T) {
 	}
 }
 
-func TestReadObservationsReportsWhereAndWhat(t *testing.T) {
+// knownMarkets are the markets that badObservations are checked against.
+var knownMarkets = []market.Market{{ID: "a", Name: "A"}}
+
+// badObservations has a case for every problem an observations.csv file
+// can have. The fuzz targets start from them too.
+var badObservations = func() []badInput {
 	h := observationsHeader
-	known := []market.Market{{ID: "a", Name: "A"}}
-	for _, c := range []badInput{
+	return []badInput{
 		{name: "missing stall_area_m2 column", in: "market_id,date,source,provenance\na,2024,s,measured\n", line: 1, col: 1, field: "stall_area_m2", want: market.ErrMissingColumn},
 		{name: "missing provenance column", in: "market_id,date,stall_area_m2,source\na,2024,1,s\n", line: 1, col: 1, field: "provenance", want: market.ErrMissingColumn},
 		{name: "unknown column", in: "market_id,date,stall_area_m2,source,provenance,area\na,2024,1,s,measured,3\n", line: 1, col: 48, field: "area", want: market.ErrUnknownColumn},
@@ -169,9 +179,13 @@ func TestReadObservationsReportsWhereAndWhat(t *testing.T) {
 			line: 5, col: 3, field: "date", want: market.ErrDate},
 		{name: "BOM and CRLF before a bad row", in: "\ufeff" + strings.ReplaceAll(h+goodObservationRow, "\n", "\r\n") + "a,2025,-1,,s,synthetic\r\n",
 			line: 3, col: 8, field: "stall_area_m2", want: market.ErrNegativeArea},
-	} {
+	}
+}()
+
+func TestReadObservationsReportsWhereAndWhat(t *testing.T) {
+	for _, c := range badObservations {
 		t.Run(c.name, func(t *testing.T) {
-			obs, err := market.ReadObservations(strings.NewReader(c.in), "observations.csv", known)
+			obs, err := market.ReadObservations(strings.NewReader(c.in), "observations.csv", knownMarkets)
 			if obs != nil {
 				t.Errorf("got %d observations with the error, want nil", len(obs))
 			}
