@@ -7,11 +7,13 @@ package csvtab
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/jangmadang/marketarea/market"
@@ -110,11 +112,18 @@ func (t *Table) checkHeader(rec []string, pos [][2]int, schema []Column) {
 // Len returns the number of data rows read.
 func (t *Table) Len() int { return len(t.rows) }
 
-// Errs returns the problems found so far, reading and checking rows.
+// Errs returns the problems found so far, reading and checking rows, in
+// line and column order.
 func (t *Table) Errs() error {
 	if len(t.errs) == 0 {
 		return nil
 	}
+	slices.SortStableFunc(t.errs, func(a, b *market.ParseError) int {
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Column, b.Column)
+	})
 	return t.errs
 }
 
