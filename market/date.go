@@ -178,3 +178,51 @@ func digits(s string) (int, bool) {
 func daysIn(year int, m time.Month) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
+
+// parseDate is ParseDate on bytes, without allocating for a valid date.
+func parseDate(b []byte) (Date, error) {
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	if len(b) != 4 && len(b) != 7 && len(b) != 10 {
+		return ParseDate(string(b))
+	}
+	year, ok := num(b[:4])
+	if !ok || year < MinYear || year > MaxYear {
+		return ParseDate(string(b))
+	}
+	if len(b) == 4 {
+		return YearOnly(year), nil
+	}
+	month, ok := num(b[5:7])
+	if !ok || b[4] != '-' || month < 1 || month > 12 {
+		return ParseDate(string(b))
+	}
+	if len(b) == 7 {
+		return MonthOnly(year, time.Month(month)), nil
+	}
+	day, ok := num(b[8:10])
+	if !ok || b[7] != '-' || day < 1 || day > monthDays(year, month) {
+		return ParseDate(string(b))
+	}
+	return Day(year, time.Month(month), day), nil
+}
+
+// monthDays is daysIn without time.Date: the proleptic Gregorian
+// calendar's days in month m.
+func monthDays(year, m int) int {
+	if m == 2 {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (m+m/8)%2
+}

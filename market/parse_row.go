@@ -1,0 +1,410 @@
+package market
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+)
+
+// The fields of an observation, in the order of observationColumns.
+const (
+	fMarketID = iota
+	fDate
+	fStallArea
+	fOpenArea
+	fSource
+	fProvenance
+	numObsFields
+)
+
+// chunkResult is what a worker found in one chunk. Lines are counted from
+// 1 at the chunk's first line; the merger makes them absolute.
+type chunkResult struct {
+	seq      int
+	bytes    int
+	newlines int
+	obs      []Observation
+	errs     Errors
+	// keyed rows (those with a date that parses, valid or not) for the
+	// duplicate check: their runs of one market ID, and whether the dates
+	// increase within every run.
+	runs     []keyRun
+	unsorted bool
+	// extras are the keyed rows that are not in obs.
+	extras []obsKey
+	// hits are the keyed rows whose key is in obsScan.dup.
+	hits []dupHit
+	buf  []byte // the chunk's buffer, handed back after merging
+}
+
+// keyRun is a run of consecutive keyed rows of one market ID.
+type keyRun struct {
+	id          string
+	first, last Date
+}
+
+type obsKey struct {
+	id   string
+	date Date
+}
+
+type dupHit struct {
+	obsKey
+	start int      // line where the record starts
+	at    fieldPos // the date field
+	valid bool     // the row has no other problem: it is in obs
+}
+
+// obsWorker parses chunks of observations.csv. Each worker has its own,
+// so that the parallel workers share nothing but the read-only obsScan.
+type obsWorker struct {
+	s      *obsScan
+	res    *chunkResult
+	strs   map[string]string // interned sources, and IDs when any ID goes
+	fields [][]byte
+	pos    []fieldPos
+	failed bool
+	hit    bool // the row is a dupHit
+	// the current run of keyed rows
+	runID []byte
+	// one-entry caches in front of the maps: files repeat an ID and a
+	// source over many consecutive rows
+	lastID, lastSrc   []byte
+	lastIDS, lastSrcS string
+	lastIDKnown       bool
+}
+
+func (s *obsScan) newWorker() *obsWorker {
+	return &obsWorker{s: s, strs: make(map[string]string)}
+}
+
+// parse checks one chunk of whole records.
+func (w *obsWorker) parse(seq int, data []byte, quoted bool, obs []Observation) *chunkResult {
+	w.res = &chunkResult{seq: seq, bytes: len(data), obs: obs[:0]}
+	// The caches point into the previous chunk's buffer, which is being
+	// reused.
+	w.runID, w.lastID, w.lastIDS, w.lastSrc, w.lastSrcS = nil, nil, "", nil, ""
+	if quoted {
+		w.parseQuoted(data)
+	} else {
+		w.parsePlain(data)
+	}
+	return w.res
+}
+
+// parsePlain parses a chunk without quotes: a record is a line, a field
+// ends at a comma. Like encoding/csv, it skips empty lines and drops the
+// \r of a \r\n and a \r at the very end.
+func (w *obsWorker) parsePlain(data []byte) {
+	line := 0
+	for len(data) > 0 {
+		line++
+		var l []byte
+		if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
+			l, data = data[:nl], data[nl+1:]
+			w.res.newlines++
+		} else {
+			l, data = data, nil
+		}
+		if n := len(l); n > 0 && l[n-1] == '\r' {
+			l = l[:n-1]
+		}
+		if len(l) == 0 {
+			continue
+		}
+		fields, pos := w.fields[:0], w.pos[:0]
+		for start := 0; ; {
+			j := bytes.IndexByte(l[start:], ',')
+			if j < 0 {
+				fields = append(fields, l[start:])
+				pos = append(pos, fieldPos{line, start + 1})
+				break
+			}
+			fields = append(fields, l[start:start+j])
+			pos = append(pos, fieldPos{line, start + 1})
+			start += j + 1
+		}
+		w.fields, w.pos = fields, pos
+		w.record(fields, pos)
+	}
+}
+
+// parseQuoted parses a chunk with encoding/csv, which alone says what
+// quotes mean.
+func (w *obsWorker) parseQuoted(data []byte) {
+	w.res.newlines = bytes.Count(data, []byte{'\n'})
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return
+		}
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			w.res.errs = append(w.res.errs, &ParseError{File: w.s.file, StartLine: perr.StartLine,
+				Line: perr.Line, Column: perr.Column, Err: fmt.Errorf("%w: %w", ErrSyntax, perr.Err)})
+			continue
+		}
+		if err != nil { // reading from memory: cannot happen
+			panic(err)
+		}
+		fields, pos := w.fields[:0], w.pos[:0]
+		for i, f := range rec {
+			var p fieldPos
+			p.line, p.col = cr.FieldPos(i)
+			fields = append(fields, []byte(f))
+			pos = append(pos, p)
+		}
+		w.fields, w.pos = fields, pos
+		w.record(fields, pos)
+	}
+}
+
+// record checks one record: the field count, then each field, as
+// readTable and the row checks did for every file before.
+func (w *obsWorker) record(fields [][]byte, pos []fieldPos) {
+	s := w.s
+	if len(fields) != s.width {
+		at := pos[0]
+		if len(fields) > s.width {
+			at = pos[s.width]
+		}
+		w.res.errs = append(w.res.errs, &ParseError{File: s.file, StartLine: pos[0].line, Line: at.line, Column: at.col,
+			Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), s.width)})
+		return
+	}
+	var v [numObsFields][]byte
+	for f, c := range s.col {
+		if c >= 0 {
+			v[f] = fields[c]
+		}
+	}
+	w.failed, w.hit = false, false
+	var o Observation
+	if w.required(fMarketID, v[fMarketID], pos) {
+		id, known := w.marketID(v[fMarketID])
+		if !known {
+			w.fail(fMarketID, pos, fmt.Errorf("%w: %q", ErrUnknownMarket, id))
+		}
+		o.MarketID = id
+	}
+	if w.required(fDate, v[fDate], pos) {
+		d, err := parseDate(v[fDate])
+		if err != nil {
+			w.fail(fDate, pos, err)
+		} else {
+			w.keyed(v[fMarketID], d, pos)
+		}
+		o.Date = d
+	}
+	if w.required(fStallArea, v[fStallArea], pos) {
+		o.StallArea, _ = w.area(fStallArea, v[fStallArea], pos)
+	}
+	if len(v[fOpenArea]) > 0 {
+		o.OpenArea, o.HasOpenArea = w.area(fOpenArea, v[fOpenArea], pos)
+	}
+	if w.required(fSource, v[fSource], pos) {
+		o.Source = w.source(v[fSource])
+	}
+	if w.required(fProvenance, v[fProvenance], pos) {
+		p, err := parseProvenance(v[fProvenance])
+		if err != nil {
+			w.fail(fProvenance, pos, err)
+		}
+		o.Provenance = p
+	}
+	if !w.failed {
+		w.res.obs = append(w.res.obs, o)
+		if w.hit {
+			w.res.hits[len(w.res.hits)-1].valid = true
+		}
+		return
+	}
+	if !o.Date.IsZero() && w.s.dup == nil {
+		w.res.extras = append(w.res.extras, obsKey{w.idString(v[fMarketID]), o.Date})
+	}
+}
+
+// where returns the position of a field: that of the header's column of
+// that name, or the start of the row when the header has none.
+func (w *obsWorker) where(f int, pos []fieldPos) fieldPos {
+	if h := w.s.at[f]; h >= 0 {
+		return pos[h]
+	}
+	return fieldPos{pos[0].line, 1}
+}
+
+func (w *obsWorker) fail(f int, pos []fieldPos, err error) {
+	p := w.where(f, pos)
+	w.failed = true
+	w.res.errs = append(w.res.errs, &ParseError{File: w.s.file, StartLine: pos[0].line, Line: p.line, Column: p.col,
+		Field: observationColumns[f].name, Err: err})
+}
+
+// required reports whether field f is not empty, and records the problem
+// when it is. A column missing from the header was reported once already.
+func (w *obsWorker) required(f int, v []byte, pos []fieldPos) bool {
+	if len(v) > 0 {
+		return true
+	}
+	if w.s.at[f] >= 0 {
+		w.fail(f, pos, ErrEmptyField)
+	} else {
+		w.failed = true
+	}
+	return false
+}
+
+// marketID returns the ID as a string shared by every row that names it,
+// and whether it is known.
+func (w *obsWorker) marketID(b []byte) (string, bool) {
+	if w.lastIDS != "" && bytes.Equal(b, w.lastID) {
+		return w.lastIDS, w.lastIDKnown
+	}
+	id, known := w.s.ids[string(b)]
+	if w.s.ids == nil {
+		id, known = w.intern(b), true
+	} else if !known {
+		id = string(b)
+	}
+	w.lastID, w.lastIDS, w.lastIDKnown = b, id, known
+	return id, known
+}
+
+// idString returns the ID of a keyed row as a string that outlives the
+// chunk.
+func (w *obsWorker) idString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	id, _ := w.marketID(b)
+	return id
+}
+
+func (w *obsWorker) source(b []byte) string {
+	if w.lastSrcS != "" && bytes.Equal(b, w.lastSrc) {
+		return w.lastSrcS
+	}
+	s := w.intern(b)
+	w.lastSrc, w.lastSrcS = b, s
+	return s
+}
+
+// intern returns a string equal to b, the same one every time: a large
+// file repeats a handful of sources, and its IDs many times each.
+func (w *obsWorker) intern(b []byte) string {
+	if s, ok := w.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	w.strs[s] = s
+	return s
+}
+
+// keyed follows the runs of one market ID among the rows whose date
+// parses, valid or not, for the duplicate check; in a rescan it records
+// the rows whose key is a duplicate.
+func (w *obsWorker) keyed(id []byte, d Date, pos []fieldPos) {
+	res := w.res
+	if dup := w.s.dup; dup != nil {
+		if dates, ok := dup[string(id)]; ok && dates[d] {
+			res.hits = append(res.hits, dupHit{obsKey: obsKey{string(id), d}, start: pos[0].line, at: w.where(fDate, pos)})
+			w.hit = true
+		}
+		return
+	}
+	if n := len(res.runs); n > 0 && bytes.Equal(id, w.runID) {
+		r := &res.runs[n-1]
+		if !r.last.Before(d) {
+			res.unsorted = true
+		}
+		r.last = d
+		return
+	}
+	w.runID = id
+	res.runs = append(res.runs, keyRun{id: w.idString(id), first: d, last: d})
+}
+
+// area reads an area as number() and checkArea did: any float that
+// strconv.ParseFloat reads, finite and not negative.
+func (w *obsWorker) area(f int, b []byte, pos []fieldPos) (float64, bool) {
+	v, ok := parseDecimal(b)
+	if !ok {
+		s := string(b)
+		var err error
+		v, err = strconv.ParseFloat(s, 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			w.fail(f, pos, fmt.Errorf("%w: %q", ErrNumber, s))
+			return 0, false
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			w.fail(f, pos, fmt.Errorf("%w: %q", ErrNotFinite, s))
+			return 0, false
+		}
+	}
+	if err := checkArea(v); err != nil {
+		w.fail(f, pos, err)
+		return 0, false
+	}
+	return v, true
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseDecimal reads the plain decimals that make up nearly every area,
+// [+-]digits[.digits], and gives exactly what strconv.ParseFloat gives:
+// when the digits make an integer below 2^53 and at most 22 of them
+// follow the point, integer and power of ten are exact and one division
+// rounds correctly. Anything else is not ok, for ParseFloat to read.
+func parseDecimal(b []byte) (float64, bool) {
+	i, neg := 0, false
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		neg = b[0] == '-'
+		i++
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if mant > (1<<53)/10 {
+				return 0, false
+			}
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || mant > 1<<53 || frac >= len(pow10) {
+		return 0, false
+	}
+	v := float64(mant) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// parseProvenance is ParseProvenance on bytes.
+func parseProvenance(b []byte) (Provenance, error) {
+	for p := Published; p <= Synthetic; p++ {
+		if string(b) == provenanceNames[p] {
+			return p, nil
+		}
+	}
+	return ParseProvenance(string(b))
+}

@@ -1,0 +1,442 @@
+package market
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/gocarina/gocsv"
+)
+
+// observations.csv is read in chunks of whole records, parsed and checked
+// in parallel and merged in file order, so that the result, and every
+// problem with its position, is what reading the file record by record
+// with encoding/csv and gocsv gives. A chunk without a quote is parsed
+// byte by byte; one with a quote goes through encoding/csv.
+const chunkSize = 4 << 20
+
+// obsScan is what every worker needs to know about the file: read-only
+// once the header is read.
+type obsScan struct {
+	file string
+	// ids maps each known market ID to itself, so that observations share
+	// the ID strings; nil when any ID goes.
+	ids   map[string]string
+	width int                      // fields in the header
+	col   [numObsFields]int        // the column gocsv maps each field to, or -1
+	at    [numObsFields]int        // the header's column of that name, or -1
+	dup   map[string]map[Date]bool // in a rescan: the duplicate keys
+	chunk int                      // bytes in a chunk
+}
+
+// readObservations checks observations against known (when not nil) and
+// returns those free of problems, in file order, the problems, and an I/O
+// error.
+func readObservations(r io.Reader, name string, known map[string]int) ([]Observation, Errors, error) {
+	return readObservationsChunked(r, name, known, chunkSize)
+}
+
+// readObservationsChunked is readObservations with chunks of about chunk
+// bytes: tests make them small.
+func readObservationsChunked(r io.Reader, name string, known map[string]int, chunk int) ([]Observation, Errors, error) {
+	rs, size, err := rewindable(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+	}
+	start, err := rs.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+	}
+	s := &obsScan{file: name, chunk: chunk}
+	if known != nil {
+		s.ids = make(map[string]string, len(known))
+		for id := range known {
+			s.ids[id] = id
+		}
+	}
+	p, err := s.pass(rs, size-start)
+	if err != nil {
+		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+	}
+	errs := p.errs
+	if p.unsorted {
+		// Some market's rows are not one run in date order: look for
+		// duplicates the long way, then read again for their positions.
+		if s.dup = duplicateKeys(p.obs, p.extras); len(s.dup) > 0 {
+			if _, err := rs.Seek(start, io.SeekStart); err != nil {
+				return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+			}
+			again, err := s.pass(rs, 0)
+			if err != nil {
+				return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+			}
+			errs = append(errs, s.duplicateErrs(again.hits)...)
+			p.obs = dropDuplicates(p.obs, s.dup, again.hits)
+		}
+	}
+	// Problems in line and column order; on one spot, in the order found.
+	slices.SortStableFunc(errs, func(a, b *ParseError) int {
+		if c := cmp.Compare(a.Line, b.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Column, b.Column)
+	})
+	if p.obs == nil {
+		p.obs = []Observation{} // as before: empty, not nil
+	}
+	return p.obs, errs, nil
+}
+
+// rewindable returns r as a ReadSeeker, reading it into memory when it
+// cannot seek, with its size when known (or -1).
+func rewindable(r io.Reader) (io.ReadSeeker, int64, error) {
+	rs, ok := r.(io.ReadSeeker)
+	if !ok {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, 0, err
+		}
+		return bytes.NewReader(b), int64(len(b)), nil
+	}
+	switch f := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return rs, fi.Size(), nil
+		}
+	case interface{ Size() int64 }:
+		return rs, f.Size(), nil
+	}
+	return rs, -1, nil
+}
+
+// passResult is one reading of the file.
+type passResult struct {
+	obs      []Observation
+	errs     Errors
+	unsorted bool // keyed rows of some market ID are not one run in date order
+	extras   []obsKey
+	hits     []dupHit
+}
+
+// pass reads the file once: the header, then the records in parallel.
+// size (when positive) is the number of bytes to come, to size the result.
+func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
+	sp := &splitter{r: r, size: s.chunk}
+	res := &passResult{}
+	line, err := s.header(sp, res)
+	if err != nil || s.width == 0 {
+		return res, err
+	}
+
+	workers := runtime.GOMAXPROCS(0)
+	nbuf := 2*workers + 2
+	type chunk struct {
+		seq    int
+		data   []byte
+		quoted bool
+	}
+	chunks := make(chan chunk, nbuf)
+	results := make(chan *chunkResult, nbuf)
+	bufs := make(chan []byte, nbuf) // a chunk in flight holds one
+	outs := make(chan []Observation, nbuf)
+	for range nbuf {
+		bufs <- nil
+	}
+	var splitErr error
+	go func() {
+		defer close(chunks)
+		for seq := 0; ; seq++ {
+			data, quoted, err := sp.next(<-bufs)
+			if err != nil {
+				if err != io.EOF {
+					splitErr = err
+				}
+				return
+			}
+			chunks <- chunk{seq, data, quoted}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := s.newWorker()
+			for c := range chunks {
+				var out []Observation
+				select {
+				case out = <-outs:
+				default:
+				}
+				r := w.parse(c.seq, c.data, c.quoted, out)
+				r.buf = c.data
+				results <- r
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	m := merger{res: res, line: line, size: size}
+	waiting := make(map[int]*chunkResult)
+	next := 0
+	for r := range results {
+		waiting[r.seq] = r
+		for r := waiting[next]; r != nil; r = waiting[next] {
+			delete(waiting, next)
+			next++
+			m.merge(r)
+			bufs <- r.buf
+			outs <- r.obs
+		}
+	}
+	return res, splitErr
+}
+
+// header reads the header with encoding/csv, as readTable did, and sets
+// up the columns. It returns the line the data starts on.
+func (s *obsScan) header(sp *splitter, res *passResult) (int, error) {
+	bom := false // checked for a byte-order mark
+	for {
+		if err := sp.fill(); err != nil {
+			return 0, err
+		}
+		if !bom {
+			if len(sp.buf) < 3 && !sp.eof {
+				continue
+			}
+			// Columns count from the first character a user sees.
+			sp.buf = bytes.TrimPrefix(sp.buf, []byte("\xef\xbb\xbf"))
+			bom = true
+		}
+		n, rec, pos, errs, ok := readHeader(sp.buf, sp.eof, s.file)
+		if !ok {
+			continue
+		}
+		res.errs = append(res.errs, errs...)
+		if rec == nil {
+			res.errs = append(res.errs, &ParseError{File: s.file, StartLine: 1, Line: 1, Column: 1, Err: ErrEmptyFile})
+			sp.buf = sp.buf[:0]
+			return 0, nil
+		}
+		line := 1 + bytes.Count(sp.buf[:n], []byte{'\n'})
+		sp.buf = sp.buf[n:]
+		t := &table{file: s.file, headerPos: pos}
+		t.checkHeader(rec, observationColumns)
+		res.errs = append(res.errs, t.errs...)
+		s.width = len(rec)
+		for f, c := range observationColumns {
+			s.at[f] = -1
+			if i, ok := t.header[c.name]; ok {
+				s.at[f] = i
+			}
+		}
+		return line, s.mapColumns(rec)
+	}
+}
+
+// readHeader reads records from data until one parses: the header. The
+// records before it are problems. ok is false when data may end before
+// the header does; rec is nil when there is no header at all.
+func readHeader(data []byte, atEOF bool, file string) (n int, rec []string, pos []fieldPos, errs Errors, ok bool) {
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return len(data), nil, nil, errs, atEOF
+		}
+		if !atEOF && cr.InputOffset() >= int64(len(data)) {
+			return 0, nil, nil, nil, false
+		}
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			errs = append(errs, &ParseError{File: file, StartLine: perr.StartLine,
+				Line: perr.Line, Column: perr.Column, Err: fmt.Errorf("%w: %w", ErrSyntax, perr.Err)})
+			continue
+		}
+		pos := make([]fieldPos, len(rec))
+		for i := range rec {
+			pos[i].line, pos[i].col = cr.FieldPos(i)
+		}
+		return int(cr.InputOffset()), rec, pos, errs, true
+	}
+}
+
+// mapColumns asks gocsv which column it maps each field to (it also
+// matches a header name with spaces around it, and the last of two
+// columns of one name wins), by mapping one row that names the columns.
+func (s *obsScan) mapColumns(header []string) error {
+	probe := make([]string, len(header))
+	for i := range probe {
+		probe[i] = strconv.Itoa(i)
+	}
+	var rows []observationRow
+	if err := gocsv.UnmarshalCSV(&sliceReader{[][]string{header, probe}}, &rows); err != nil {
+		return fmt.Errorf("mapping columns: %w", err)
+	}
+	row := rows[0]
+	for f, v := range []string{row.MarketID, row.Date, row.StallArea, row.OpenArea, row.Source, row.Provenance} {
+		s.col[f] = -1
+		if v != "" {
+			s.col[f], _ = strconv.Atoi(v)
+		}
+	}
+	return nil
+}
+
+// merger puts the chunks' results together in file order.
+type merger struct {
+	res  *passResult
+	line int   // where the next chunk starts
+	size int64 // bytes to come, when known
+	// the last run of keyed rows and the IDs whose run is over
+	runID   string
+	runLast Date
+	ran     map[string]bool
+}
+
+func (m *merger) merge(r *chunkResult) {
+	res := m.res
+	off := m.line - 1
+	for _, e := range r.errs {
+		e.StartLine += off
+		e.Line += off
+	}
+	res.errs = append(res.errs, r.errs...)
+	for i := range r.hits {
+		r.hits[i].start += off
+		r.hits[i].at.line += off
+	}
+	res.hits = append(res.hits, r.hits...)
+	m.line += r.newlines
+	if res.obs == nil && m.size > 0 && r.bytes > 0 {
+		// Size the result from the first chunk, with room to spare:
+		// pages never written cost no memory.
+		est := float64(m.size) / float64(r.bytes) * float64(len(r.obs)) * 1.1
+		res.obs = make([]Observation, 0, int(est)+1024)
+	}
+	res.obs = append(res.obs, r.obs...)
+	res.extras = append(res.extras, r.extras...)
+	m.runs(r)
+}
+
+// runs checks that the keyed rows of each market ID are one run in date
+// order, in which case no two share a date.
+func (m *merger) runs(r *chunkResult) {
+	if r.unsorted {
+		m.res.unsorted = true
+	}
+	if m.res.unsorted || len(r.runs) == 0 {
+		return
+	}
+	if m.ran == nil {
+		m.ran = make(map[string]bool)
+	}
+	for i, run := range r.runs {
+		if i == 0 && len(m.ran) > 0 && run.id == m.runID {
+			if !m.runLast.Before(run.first) {
+				m.res.unsorted = true
+				return
+			}
+		} else {
+			if m.ran[run.id] {
+				m.res.unsorted = true
+				return
+			}
+			m.ran[run.id] = true
+		}
+		m.runID, m.runLast = run.id, run.last
+	}
+}
+
+// duplicateKeys returns the keys (ID and date) that more than one keyed
+// row has.
+func duplicateKeys(obs []Observation, extras []obsKey) map[string]map[Date]bool {
+	num := make(map[string]uint64)
+	var ids []string
+	keys := make([]uint64, 0, len(obs)+len(extras))
+	last, lastNum := "", uint64(0)
+	add := func(id string, d Date) {
+		if id != last || len(ids) == 0 {
+			n, ok := num[id]
+			if !ok {
+				n = uint64(len(ids))
+				num[id] = n
+				ids = append(ids, id)
+			}
+			last, lastNum = id, n
+		}
+		keys = append(keys, lastNum<<32|uint64(uint32(d.key())))
+	}
+	for _, o := range obs {
+		add(o.MarketID, o.Date)
+	}
+	for _, k := range extras {
+		add(k.id, k.date)
+	}
+	slices.Sort(keys)
+	dup := make(map[string]map[Date]bool)
+	for i := 1; i < len(keys); i++ {
+		if keys[i] != keys[i-1] {
+			continue
+		}
+		id := ids[keys[i]>>32]
+		k := uint32(keys[i])
+		if dup[id] == nil {
+			dup[id] = make(map[Date]bool)
+		}
+		dup[id][Date{year: int16(k >> 16), month: uint8(k >> 8), day: uint8(k)}] = true
+	}
+	return dup
+}
+
+// dropDuplicates removes from obs the rows that repeat a key and have no
+// other problem: a row with a problem is left out.
+func dropDuplicates(obs []Observation, dup map[string]map[Date]bool, hits []dupHit) []Observation {
+	// The valid hits are the rows of obs with a duplicate key, in the same
+	// order; all but the first of each key go.
+	seen := make(map[obsKey]bool)
+	var drop []bool
+	for _, h := range hits {
+		if h.valid {
+			drop = append(drop, seen[h.obsKey])
+		}
+		seen[h.obsKey] = true
+	}
+	return slices.DeleteFunc(obs, func(o Observation) bool {
+		if dates, ok := dup[o.MarketID]; !ok || !dates[o.Date] {
+			return false
+		}
+		d := drop[0]
+		drop = drop[1:]
+		return d
+	})
+}
+
+// duplicateErrs reports every keyed row but the first of each duplicate
+// key, as the row checks did.
+func (s *obsScan) duplicateErrs(hits []dupHit) Errors {
+	first := make(map[obsKey]int)
+	var errs Errors
+	for _, h := range hits {
+		line, dup := first[h.obsKey]
+		if !dup {
+			first[h.obsKey] = h.at.line
+			continue
+		}
+		errs = append(errs, &ParseError{File: s.file, StartLine: h.start, Line: h.at.line, Column: h.at.col, Field: "date",
+			Err: fmt.Errorf("%w: %q on %v (first on line %d)", ErrDuplicateObservation, h.id, h.date, line)})
+	}
+	return errs
+}
