@@ -98,22 +98,80 @@ func hasKey(m map[string]int, k string) bool {
 	return ok
 }
 
-// build indexes checked input. It owns (and reorders) obs.
+// build indexes checked input. It owns (and reorders) obs, into the
+// order a stable sort by market index, then date, gives. A file written
+// by WriteDataset is in that order already, and costs one pass.
 func build(markets []Market, index map[string]int, obs []Observation) *Dataset {
-	slices.SortStableFunc(obs, func(a, b Observation) int {
-		if c := cmp.Compare(index[a.MarketID], index[b.MarketID]); c != 0 {
-			return c
-		}
-		return a.Date.Compare(b.Date)
-	})
 	start := make([]int, len(markets)+1)
-	for _, o := range obs {
-		start[index[o.MarketID]+1]++
+	sorted := true
+	prev, prevID := -1, ""
+	var prevDate Date
+	for i := range obs {
+		o := &obs[i]
+		m := prev
+		if i == 0 || o.MarketID != prevID {
+			m = index[o.MarketID]
+		}
+		start[m+1]++
+		if m < prev || m == prev && o.Date.Before(prevDate) {
+			sorted = false
+		}
+		prev, prevID, prevDate = m, o.MarketID, o.Date
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
+	if !sorted {
+		permute(obs, order(obs, index, start))
+	}
 	return &Dataset{markets: markets, index: index, obs: obs, start: start}
+}
+
+// order returns where each observation goes: order[k] is the index in
+// obs of the k-th in market and date order, ties in the order given.
+func order(obs []Observation, index map[string]int, start []int) []int32 {
+	next := slices.Clone(start[:len(start)-1])
+	order := make([]int32, len(obs))
+	prev, prevID := 0, ""
+	for i := range obs {
+		m := prev
+		if i == 0 || obs[i].MarketID != prevID {
+			m, prevID = index[obs[i].MarketID], obs[i].MarketID
+		}
+		order[next[m]] = int32(i)
+		next[m]++
+		prev = m
+	}
+	byDate := func(a, b int32) int { return obs[a].Date.Compare(obs[b].Date) }
+	for m := 0; m+1 < len(start); m++ {
+		seg := order[start[m]:start[m+1]]
+		if !slices.IsSortedFunc(seg, byDate) {
+			slices.SortStableFunc(seg, byDate)
+		}
+	}
+	return order
+}
+
+// permute moves obs[order[k]] to obs[k] in place, one cycle at a time:
+// a sorted copy would need as much memory again.
+func permute(obs []Observation, order []int32) {
+	for k := range order {
+		if order[k] < 0 || int(order[k]) == k {
+			continue
+		}
+		tmp := obs[k]
+		j := k
+		for {
+			src := int(order[j])
+			order[j] = -1
+			if src == k {
+				obs[j] = tmp
+				break
+			}
+			obs[j] = obs[src]
+			j = src
+		}
+	}
 }
 
 // Len returns the number of markets.

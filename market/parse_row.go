@@ -2,11 +2,13 @@ package market
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"strconv"
 )
 
@@ -67,15 +69,17 @@ type obsWorker struct {
 	strs   map[string]string // interned sources, and IDs when any ID goes
 	fields [][]byte
 	pos    []fieldPos
+	delims []int32
 	failed bool
 	hit    bool // the row is a dupHit
 	// the current run of keyed rows
 	runID []byte
 	// one-entry caches in front of the maps: files repeat an ID and a
 	// source over many consecutive rows
-	lastID, lastSrc   []byte
-	lastIDS, lastSrcS string
-	lastIDKnown       bool
+	lastID      []byte
+	lastIDS     string
+	lastIDKnown bool
+	sources     []string // the first few sources seen
 }
 
 func (s *obsScan) newWorker() *obsWorker {
@@ -87,7 +91,7 @@ func (w *obsWorker) parse(seq int, data []byte, quoted bool, obs []Observation) 
 	w.res = &chunkResult{seq: seq, bytes: len(data), obs: obs[:0]}
 	// The caches point into the previous chunk's buffer, which is being
 	// reused.
-	w.runID, w.lastID, w.lastIDS, w.lastSrc, w.lastSrcS = nil, nil, "", nil, ""
+	w.runID, w.lastID, w.lastIDS = nil, nil, ""
 	if quoted {
 		w.parseQuoted(data)
 	} else {
@@ -100,37 +104,64 @@ func (w *obsWorker) parse(seq int, data []byte, quoted bool, obs []Observation) 
 // ends at a comma. Like encoding/csv, it skips empty lines and drops the
 // \r of a \r\n and a \r at the very end.
 func (w *obsWorker) parsePlain(data []byte) {
-	line := 0
-	for len(data) > 0 {
-		line++
-		var l []byte
-		if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
-			l, data = data[:nl], data[nl+1:]
-			w.res.newlines++
-		} else {
-			l, data = data, nil
-		}
-		if n := len(l); n > 0 && l[n-1] == '\r' {
-			l = l[:n-1]
-		}
-		if len(l) == 0 {
+	w.delims = delimiters(w.delims[:0], data)
+	fields, pos := w.fields[:0], w.pos[:0]
+	line, lineStart, start := 1, 0, 0
+	for _, d := range w.delims {
+		end := int(d)
+		fields = append(fields, data[start:end])
+		pos = append(pos, fieldPos{line, start - lineStart + 1})
+		start = end + 1
+		if end < len(data) && data[end] == ',' {
 			continue
 		}
-		fields, pos := w.fields[:0], w.pos[:0]
-		for start := 0; ; {
-			j := bytes.IndexByte(l[start:], ',')
-			if j < 0 {
-				fields = append(fields, l[start:])
-				pos = append(pos, fieldPos{line, start + 1})
-				break
-			}
-			fields = append(fields, l[start:start+j])
-			pos = append(pos, fieldPos{line, start + 1})
-			start += j + 1
+		// The end of a line.
+		if end < len(data) {
+			w.res.newlines++
 		}
-		w.fields, w.pos = fields, pos
-		w.record(fields, pos)
+		last := &fields[len(fields)-1]
+		if n := len(*last); n > 0 && (*last)[n-1] == '\r' {
+			*last = (*last)[:n-1]
+		}
+		if len(fields) > 1 || len(fields[0]) > 0 {
+			w.fields, w.pos = fields, pos
+			w.record(fields, pos)
+		}
+		fields, pos = fields[:0], pos[:0]
+		line++
+		lineStart = start
 	}
+}
+
+// delimiters appends the offsets of the commas and newlines in data, and
+// len(data) when data does not end with a newline. It looks at eight
+// bytes at a time: fields are short, and a branch on every byte costs
+// more than parsing them.
+func delimiters(dst []int32, data []byte) []int32 {
+	const (
+		ones   = 0x0101010101010101
+		low7   = 0x7f7f7f7f7f7f7f7f
+		commas = ones * ','
+		nls    = ones * '\n'
+	)
+	// zero has the high bit set in each byte of v that is zero, exactly.
+	zero := func(v uint64) uint64 { return ^((v&low7 + low7) | v | low7) }
+	i := 0
+	for ; i+8 <= len(data); i += 8 {
+		v := binary.LittleEndian.Uint64(data[i:])
+		for m := zero(v^commas) | zero(v^nls); m != 0; m &= m - 1 {
+			dst = append(dst, int32(i+bits.TrailingZeros64(m)/8))
+		}
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c == ',' || c == '\n' {
+			dst = append(dst, int32(i))
+		}
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		dst = append(dst, int32(len(data)))
+	}
+	return dst
 }
 
 // parseQuoted parses a chunk with encoding/csv, which alone says what
@@ -287,11 +318,17 @@ func (w *obsWorker) idString(b []byte) string {
 }
 
 func (w *obsWorker) source(b []byte) string {
-	if w.lastSrcS != "" && bytes.Equal(b, w.lastSrc) {
-		return w.lastSrcS
+	// Files name a handful of sources, in any order: look among them
+	// before the map.
+	for _, s := range w.sources {
+		if string(b) == s {
+			return s
+		}
 	}
 	s := w.intern(b)
-	w.lastSrc, w.lastSrcS = b, s
+	if len(w.sources) < 8 {
+		w.sources = append(w.sources, s)
+	}
 	return s
 }
 
@@ -369,27 +406,22 @@ func parseDecimal(b []byte) (float64, bool) {
 		neg = b[0] == '-'
 		i++
 	}
+	// At most 15 digits: any such integer is below 2^53.
 	var mant uint64
-	digits, frac, dot := 0, 0, false
-	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c >= '0' && c <= '9':
-			if mant > (1<<53)/10 {
-				return 0, false
-			}
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
-			return 0, false
-		}
+	digits, frac := 0, 0
+	for ; i < len(b) && b[i]-'0' < 10; i++ {
+		mant = mant*10 + uint64(b[i]-'0')
+		digits++
 	}
-	if digits == 0 || mant > 1<<53 || frac >= len(pow10) {
+	if i < len(b) && b[i] == '.' {
+		i++
+		for ; i < len(b) && b[i]-'0' < 10; i++ {
+			mant = mant*10 + uint64(b[i]-'0')
+			frac++
+		}
+		digits += frac
+	}
+	if i != len(b) || digits == 0 || digits > 15 {
 		return 0, false
 	}
 	v := float64(mant) / pow10[frac]
