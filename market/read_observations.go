@@ -21,7 +21,7 @@ import (
 // problem with its position, is what reading the file record by record
 // with encoding/csv and gocsv gives. A chunk without a quote is parsed
 // byte by byte; one with a quote goes through encoding/csv.
-const chunkSize = 4 << 20
+const chunkSize = 1 << 20
 
 // obsScan is what every worker needs to know about the file: read-only
 // once the header is read.

@@ -103,7 +103,19 @@ func Write(markets, observations io.Writer, c Config) error {
 		if i < c.Rows%n {
 			k++
 		}
-		dates = marketDates(rng, dates[:0], k)
+		// Most markets are seen from the first year to the last; some
+		// first in the window's first year, some only later and some
+		// only before it (those two have no baseline for 2011-2025).
+		first, last := FirstYear, LastYear
+		switch p := rng.IntN(100); {
+		case p < 5:
+			first = 2011
+		case p < 8:
+			first = 2013 + rng.IntN(5)
+		case p < 10:
+			last = 2008
+		}
+		dates = marketDates(rng, dates[:0], k, first, last)
 		life := newLife(rng)
 		for _, d := range dates {
 			line = append(line[:0], id...)
@@ -156,14 +168,17 @@ const MaxPerMarket = (LastYear - FirstYear + 1) * 12 * 28
 
 // marketDates returns k distinct dates in order, spread over the years:
 // most known to the day, some to the month or the year.
-func marketDates(rng *rand.Rand, dates []int32, k int) []int32 {
-	const days = MaxPerMarket
+func marketDates(rng *rand.Rand, dates []int32, k, first, last int) []int32 {
+	days := (last - first + 1) * 12 * 28
+	if k > days { // as many as fit: MaxPerMarket allows for it
+		first, days = FirstYear, MaxPerMarket
+	}
 	step := max(1, days/max(k, 1))
 	coarse := make(map[int32]bool)
 	for j := range k {
 		// Strictly increasing: floor((j+1)D/k) >= floor(jD/k) + step.
 		slot := j*days/k + rng.IntN(step)
-		y, m, d := FirstYear+slot/336, 1+slot%336/28, 1+slot%28
+		y, m, d := first+slot/336, 1+slot%336/28, 1+slot%28
 		key := dateKey(y, m, d)
 		switch p := rng.IntN(100); {
 		case p < 3:
@@ -185,14 +200,18 @@ func marketDates(rng *rand.Rand, dates []int32, k int) []int32 {
 type life struct {
 	open, close int     // years it opens (area 0 before) and closes (0 from then on)
 	base, trend float64 // area when it opens, and its yearly growth
+	noise       float64 // relative spread of measurements
 }
 
 func newLife(rng *rand.Rand) life {
-	l := life{open: FirstYear - 1, close: LastYear + 1, base: 200 + rng.Float64()*8000, trend: rng.NormFloat64() * 0.06}
+	l := life{open: FirstYear - 1, close: LastYear + 1, base: quarter(200 + rng.Float64()*8000),
+		trend: rng.NormFloat64() * 0.06, noise: 0.03}
 	switch p := rng.IntN(100); {
-	case p < 12:
+	case p < 3: // the same area on every image
+		l.trend, l.noise = 0, 0
+	case p < 15:
 		l.open = 2011 + rng.IntN(14)
-	case p < 18:
+	case p < 21:
 		l.close = 2012 + rng.IntN(14)
 	}
 	return l
@@ -204,7 +223,7 @@ func (l life) area(rng *rand.Rand, d int32) float64 {
 		return 0
 	}
 	v := l.base * math.Exp(l.trend*float64(y-max(l.open, FirstYear)))
-	v *= 1 + rng.NormFloat64()*0.03
+	v *= 1 + rng.NormFloat64()*l.noise
 	return quarter(max(v, 0))
 }
 
