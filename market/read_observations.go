@@ -7,11 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/gocarina/gocsv"
 )
@@ -47,7 +47,7 @@ func readObservations(r io.Reader, name string, known map[string]int) ([]Observa
 // readObservationsChunked is readObservations with chunks of about chunk
 // bytes: tests make them small.
 func readObservationsChunked(r io.Reader, name string, known map[string]int, chunk int) ([]Observation, Errors, error) {
-	rs, size, err := rewindable(r)
+	rs, err := rewindable(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
 	}
@@ -62,7 +62,22 @@ func readObservationsChunked(r io.Reader, name string, known map[string]int, chu
 			s.ids[id] = id
 		}
 	}
-	p, err := s.pass(rs, size-start)
+	// Count the lines first, for room for every row in one allocation
+	// that the workers fill in place: a merged copy costs more than
+	// reading the file twice.
+	lines, size, err := countLines(rs)
+	if err != nil {
+		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+	}
+	if _, err := rs.Seek(start, io.SeekStart); err != nil {
+		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
+	}
+	var room []Observation
+	if lines <= size/minRowBytes+1 {
+		room = make([]Observation, lines)
+		touch(room)
+	}
+	p, err := s.pass(rs, room)
 	if err != nil {
 		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
 	}
@@ -74,7 +89,7 @@ func readObservationsChunked(r io.Reader, name string, known map[string]int, chu
 			if _, err := rs.Seek(start, io.SeekStart); err != nil {
 				return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
 			}
-			again, err := s.pass(rs, 0)
+			again, err := s.pass(rs, nil)
 			if err != nil {
 				return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
 			}
@@ -96,25 +111,61 @@ func readObservationsChunked(r io.Reader, name string, known map[string]int, chu
 }
 
 // rewindable returns r as a ReadSeeker, reading it into memory when it
-// cannot seek, with its size when known (or -1).
-func rewindable(r io.Reader) (io.ReadSeeker, int64, error) {
-	rs, ok := r.(io.ReadSeeker)
-	if !ok {
-		b, err := io.ReadAll(r)
+// cannot seek.
+func rewindable(r io.Reader) (io.ReadSeeker, error) {
+	if rs, ok := r.(io.ReadSeeker); ok {
+		return rs, nil
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.NewReader(b), nil
+}
+
+// touch writes to every page of fresh memory, in parallel. Making room
+// starts a garbage collection, which reads all of it: reading a page not
+// yet written maps the zero page, and writing it later faults a second
+// time, doubling the kernel's work. A page written first faults once.
+func touch(room []Observation) {
+	const step = 4096 / int(unsafe.Sizeof(Observation{})) // at least one per page
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			part := room[len(room)*w/n : len(room)*(w+1)/n]
+			for i := 0; i < len(part); i += step {
+				part[i].StallArea = 0
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// minRowBytes is the shortest a valid row can be: five required fields,
+// the shortest "2019" and "measured", and their commas. A file with
+// shorter lines on average is no dataset; its rows are not worth room
+// made in advance.
+const minRowBytes = 1 + 4 + 1 + 1 + 8 + 4
+
+// countLines returns the number of lines in r (newlines, plus one) and
+// its size in bytes.
+func countLines(r io.Reader) (lines, size int, err error) {
+	buf := make([]byte, 1<<20)
+	lines = 1
+	for {
+		n, err := r.Read(buf)
+		lines += bytes.Count(buf[:n], []byte{'\n'})
+		size += n
+		if err == io.EOF {
+			return lines, size, nil
+		}
 		if err != nil {
-			return nil, 0, err
+			return 0, 0, err
 		}
-		return bytes.NewReader(b), int64(len(b)), nil
 	}
-	switch f := r.(type) {
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			return rs, fi.Size(), nil
-		}
-	case interface{ Size() int64 }:
-		return rs, f.Size(), nil
-	}
-	return rs, -1, nil
 }
 
 // passResult is one reading of the file.
@@ -127,8 +178,10 @@ type passResult struct {
 }
 
 // pass reads the file once: the header, then the records in parallel.
-// size (when positive) is the number of bytes to come, to size the result.
-func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
+// room, when not nil, has a place for every row: the workers write the
+// rows of a chunk into its part of room, and the result is room with the
+// gaps (blank lines, rows with problems) closed up.
+func (s *obsScan) pass(r io.Reader, room []Observation) (*passResult, error) {
 	sp := &splitter{r: r, size: s.chunk}
 	res := &passResult{}
 	line, err := s.header(sp, res)
@@ -142,6 +195,7 @@ func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
 		seq    int
 		data   []byte
 		quoted bool
+		off    int // where its rows go in room
 	}
 	chunks := make(chan chunk, nbuf)
 	results := make(chan *chunkResult, nbuf)
@@ -153,6 +207,7 @@ func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
 	var splitErr error
 	go func() {
 		defer close(chunks)
+		off := 0
 		for seq := 0; ; seq++ {
 			data, quoted, err := sp.next(<-bufs)
 			if err != nil {
@@ -161,7 +216,14 @@ func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
 				}
 				return
 			}
-			chunks <- chunk{seq, data, quoted}
+			chunks <- chunk{seq, data, quoted, off}
+			if room != nil {
+				// A chunk has no more records than lines.
+				off += bytes.Count(data, []byte{'\n'})
+				if len(data) > 0 && data[len(data)-1] != '\n' {
+					off++
+				}
+			}
 		}
 	}()
 	var wg sync.WaitGroup
@@ -172,9 +234,13 @@ func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
 			w := s.newWorker()
 			for c := range chunks {
 				var out []Observation
-				select {
-				case out = <-outs:
-				default:
+				if room != nil {
+					out = room[c.off:c.off:len(room)]
+				} else {
+					select {
+					case out = <-outs:
+					default:
+					}
 				}
 				r := w.parse(c.seq, c.data, c.quoted, out)
 				r.buf = c.data
@@ -187,7 +253,7 @@ func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
 		close(results)
 	}()
 
-	m := merger{res: res, line: line, size: size}
+	m := merger{res: res, line: line, room: room}
 	waiting := make(map[int]*chunkResult)
 	next := 0
 	for r := range results {
@@ -197,8 +263,14 @@ func (s *obsScan) pass(r io.Reader, size int64) (*passResult, error) {
 			next++
 			m.merge(r)
 			bufs <- r.buf
-			outs <- r.obs
+			if room == nil {
+				outs <- r.obs
+			}
 		}
+	}
+	if room != nil {
+		res.obs = room[:m.n:m.n]
+		clear(room[m.n:m.end]) // what was moved down
 	}
 	return res, splitErr
 }
@@ -298,8 +370,10 @@ func (s *obsScan) mapColumns(header []string) error {
 // merger puts the chunks' results together in file order.
 type merger struct {
 	res  *passResult
-	line int   // where the next chunk starts
-	size int64 // bytes to come, when known
+	line int           // where the next chunk starts
+	room []Observation // where the workers write, or nil
+	n    int           // rows in room so far, gaps closed
+	end  int           // the end of the last rows written to room
 	// the last run of keyed rows and the IDs whose run is over
 	runID   string
 	runLast Date
@@ -320,13 +394,21 @@ func (m *merger) merge(r *chunkResult) {
 	}
 	res.hits = append(res.hits, r.hits...)
 	m.line += r.newlines
-	if res.obs == nil && m.size > 0 && r.bytes > 0 {
-		// Size the result from the first chunk, with room to spare:
-		// pages never written cost no memory.
-		est := float64(m.size) / float64(r.bytes) * float64(len(r.obs)) * 1.1
-		res.obs = make([]Observation, 0, int(est)+1024)
+	if m.room == nil {
+		res.obs = append(res.obs, r.obs...)
+	} else if len(r.obs) > 0 {
+		// The rows are in room already, at the chunk's offset, unless
+		// (impossibly) the worker ran out of room.
+		at := cap(m.room) - cap(r.obs)
+		if cap(r.obs) > cap(m.room) || &m.room[:at+1][at] != &r.obs[0] {
+			panic("market: a chunk has more rows than lines")
+		}
+		if at != m.n {
+			copy(m.room[m.n:], r.obs)
+		}
+		m.n += len(r.obs)
+		m.end = at + len(r.obs)
 	}
-	res.obs = append(res.obs, r.obs...)
 	res.extras = append(res.extras, r.extras...)
 	m.runs(r)
 }
