@@ -64,22 +64,27 @@ type dupHit struct {
 // obsWorker parses chunks of observations.csv. Each worker has its own,
 // so that the parallel workers share nothing but the read-only obsScan.
 type obsWorker struct {
-	s      *obsScan
-	res    *chunkResult
-	strs   map[string]string // interned sources, and IDs when any ID goes
-	fields [][]byte
-	pos    []fieldPos
-	delims []int32
-	failed bool
-	hit    bool // the row is a dupHit
-	// the current run of keyed rows
-	runID []byte
-	// one-entry caches in front of the maps: files repeat an ID and a
-	// source over many consecutive rows
-	lastID      []byte
-	lastIDS     string
-	lastIDKnown bool
-	sources     []string // the first few sources seen
+	s    *obsScan
+	res  *chunkResult
+	strs map[string]string // interned sources, and IDs when any ID goes
+	// The current row: field i is data[start(i):ends[i]]. Its positions
+	// are explicit (pos) for a row read by encoding/csv, else worked out
+	// from the offsets when a problem needs one: a plain row is one line.
+	data      []byte
+	ends      []int32
+	rowStart  int
+	line      int // the line of a plain row
+	lineStart int // its offset in data
+	pos       []fieldPos
+	joined    []byte // the fields of a row read by encoding/csv
+	failed    bool
+	hit       bool // the row is a dupHit
+	// the current run of keyed rows, and a one-entry cache in front of
+	// the IDs: files repeat an ID over many consecutive rows
+	runID, lastID []byte
+	lastIDS       string
+	lastIDKnown   bool
+	sources       []string // the first few sources seen
 }
 
 func (s *obsScan) newWorker() *obsWorker {
@@ -89,9 +94,7 @@ func (s *obsScan) newWorker() *obsWorker {
 // parse checks one chunk of whole records.
 func (w *obsWorker) parse(seq int, data []byte, quoted bool, obs []Observation) *chunkResult {
 	w.res = &chunkResult{seq: seq, bytes: len(data), obs: obs[:0]}
-	// The caches point into the previous chunk's buffer, which is being
-	// reused.
-	w.runID, w.lastID, w.lastIDS = nil, nil, ""
+	w.runID, w.lastID, w.lastIDS = w.runID[:0], w.lastID[:0], ""
 	if quoted {
 		w.parseQuoted(data)
 	} else {
@@ -102,42 +105,10 @@ func (w *obsWorker) parse(seq int, data []byte, quoted bool, obs []Observation) 
 
 // parsePlain parses a chunk without quotes: a record is a line, a field
 // ends at a comma. Like encoding/csv, it skips empty lines and drops the
-// \r of a \r\n and a \r at the very end.
+// \r of a \r\n and a \r at the very end. It looks for commas and
+// newlines eight bytes at a time: fields are short, and a branch on every
+// byte costs more than the checks.
 func (w *obsWorker) parsePlain(data []byte) {
-	w.delims = delimiters(w.delims[:0], data)
-	fields, pos := w.fields[:0], w.pos[:0]
-	line, lineStart, start := 1, 0, 0
-	for _, d := range w.delims {
-		end := int(d)
-		fields = append(fields, data[start:end])
-		pos = append(pos, fieldPos{line, start - lineStart + 1})
-		start = end + 1
-		if end < len(data) && data[end] == ',' {
-			continue
-		}
-		// The end of a line.
-		if end < len(data) {
-			w.res.newlines++
-		}
-		last := &fields[len(fields)-1]
-		if n := len(*last); n > 0 && (*last)[n-1] == '\r' {
-			*last = (*last)[:n-1]
-		}
-		if len(fields) > 1 || len(fields[0]) > 0 {
-			w.fields, w.pos = fields, pos
-			w.record(fields, pos)
-		}
-		fields, pos = fields[:0], pos[:0]
-		line++
-		lineStart = start
-	}
-}
-
-// delimiters appends the offsets of the commas and newlines in data, and
-// len(data) when data does not end with a newline. It looks at eight
-// bytes at a time: fields are short, and a branch on every byte costs
-// more than parsing them.
-func delimiters(dst []int32, data []byte) []int32 {
 	const (
 		ones   = 0x0101010101010101
 		low7   = 0x7f7f7f7f7f7f7f7f
@@ -146,22 +117,50 @@ func delimiters(dst []int32, data []byte) []int32 {
 	)
 	// zero has the high bit set in each byte of v that is zero, exactly.
 	zero := func(v uint64) uint64 { return ^((v&low7 + low7) | v | low7) }
+	w.data, w.pos = data, nil
+	w.line, w.lineStart = 1, 0
+	w.ends = w.ends[:0]
 	i := 0
 	for ; i+8 <= len(data); i += 8 {
 		v := binary.LittleEndian.Uint64(data[i:])
 		for m := zero(v^commas) | zero(v^nls); m != 0; m &= m - 1 {
-			dst = append(dst, int32(i+bits.TrailingZeros64(m)/8))
+			k := i + bits.TrailingZeros64(m)/8
+			w.ends = append(w.ends, int32(k))
+			if data[k] == '\n' {
+				w.endLine(k)
+			}
 		}
 	}
 	for ; i < len(data); i++ {
 		if c := data[i]; c == ',' || c == '\n' {
-			dst = append(dst, int32(i))
+			w.ends = append(w.ends, int32(i))
+			if c == '\n' {
+				w.endLine(i)
+			}
 		}
 	}
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		dst = append(dst, int32(len(data)))
+	if w.lineStart < len(data) { // a last line without a newline
+		w.ends = append(w.ends, int32(len(data)))
+		w.endLine(len(data))
 	}
-	return dst
+}
+
+// endLine checks the row that ends at data[end] and starts the next line.
+func (w *obsWorker) endLine(end int) {
+	w.rowStart = w.lineStart
+	last := &w.ends[len(w.ends)-1]
+	if int(*last) > w.start(len(w.ends)-1) && w.data[*last-1] == '\r' {
+		*last--
+	}
+	if len(w.ends) > 1 || int(w.ends[0]) > w.lineStart { // not an empty line
+		w.record()
+	}
+	if end < len(w.data) {
+		w.res.newlines++
+	}
+	w.line++
+	w.lineStart = end + 1
+	w.ends = w.ends[:0]
 }
 
 // parseQuoted parses a chunk with encoding/csv, which alone says what
@@ -170,6 +169,7 @@ func (w *obsWorker) parseQuoted(data []byte) {
 	w.res.newlines = bytes.Count(data, []byte{'\n'})
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -184,68 +184,89 @@ func (w *obsWorker) parseQuoted(data []byte) {
 		if err != nil { // reading from memory: cannot happen
 			panic(err)
 		}
-		fields, pos := w.fields[:0], w.pos[:0]
+		w.joined, w.ends, w.pos = w.joined[:0], w.ends[:0], w.pos[:0]
 		for i, f := range rec {
+			if i > 0 {
+				w.joined = append(w.joined, ',')
+			}
+			w.joined = append(w.joined, f...)
+			w.ends = append(w.ends, int32(len(w.joined)))
 			var p fieldPos
 			p.line, p.col = cr.FieldPos(i)
-			fields = append(fields, []byte(f))
-			pos = append(pos, p)
+			w.pos = append(w.pos, p)
 		}
-		w.fields, w.pos = fields, pos
-		w.record(fields, pos)
+		w.data, w.rowStart = w.joined, 0
+		w.record()
 	}
 }
 
-// record checks one record: the field count, then each field, as
+func (w *obsWorker) start(i int) int {
+	if i == 0 {
+		return w.rowStart
+	}
+	return int(w.ends[i-1]) + 1
+}
+
+func (w *obsWorker) field(i int) []byte { return w.data[w.start(i):w.ends[i]] }
+
+// at returns the position of field i.
+func (w *obsWorker) at(i int) fieldPos {
+	if w.pos != nil {
+		return w.pos[i]
+	}
+	return fieldPos{w.line, w.start(i) - w.lineStart + 1}
+}
+
+// record checks the current row: the field count, then each field, as
 // readTable and the row checks did for every file before.
-func (w *obsWorker) record(fields [][]byte, pos []fieldPos) {
+func (w *obsWorker) record() {
 	s := w.s
-	if len(fields) != s.width {
-		at := pos[0]
-		if len(fields) > s.width {
-			at = pos[s.width]
+	if n := len(w.ends); n != s.width {
+		at := w.at(0)
+		if n > s.width {
+			at = w.at(s.width)
 		}
-		w.res.errs = append(w.res.errs, &ParseError{File: s.file, StartLine: pos[0].line, Line: at.line, Column: at.col,
-			Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, len(fields), s.width)})
+		w.res.errs = append(w.res.errs, &ParseError{File: s.file, StartLine: w.at(0).line, Line: at.line, Column: at.col,
+			Err: fmt.Errorf("%w: %d, the header has %d", ErrFieldCount, n, s.width)})
 		return
 	}
 	var v [numObsFields][]byte
 	for f, c := range s.col {
 		if c >= 0 {
-			v[f] = fields[c]
+			v[f] = w.field(c)
 		}
 	}
 	w.failed, w.hit = false, false
 	var o Observation
-	if w.required(fMarketID, v[fMarketID], pos) {
+	if w.required(fMarketID, v[fMarketID]) {
 		id, known := w.marketID(v[fMarketID])
 		if !known {
-			w.fail(fMarketID, pos, fmt.Errorf("%w: %q", ErrUnknownMarket, id))
+			w.fail(fMarketID, fmt.Errorf("%w: %q", ErrUnknownMarket, id))
 		}
 		o.MarketID = id
 	}
-	if w.required(fDate, v[fDate], pos) {
+	if w.required(fDate, v[fDate]) {
 		d, err := parseDate(v[fDate])
 		if err != nil {
-			w.fail(fDate, pos, err)
+			w.fail(fDate, err)
 		} else {
-			w.keyed(v[fMarketID], d, pos)
+			w.keyed(v[fMarketID], d)
 		}
 		o.Date = d
 	}
-	if w.required(fStallArea, v[fStallArea], pos) {
-		o.StallArea, _ = w.area(fStallArea, v[fStallArea], pos)
+	if w.required(fStallArea, v[fStallArea]) {
+		o.StallArea, _ = w.area(fStallArea, v[fStallArea])
 	}
 	if len(v[fOpenArea]) > 0 {
-		o.OpenArea, o.HasOpenArea = w.area(fOpenArea, v[fOpenArea], pos)
+		o.OpenArea, o.HasOpenArea = w.area(fOpenArea, v[fOpenArea])
 	}
-	if w.required(fSource, v[fSource], pos) {
+	if w.required(fSource, v[fSource]) {
 		o.Source = w.source(v[fSource])
 	}
-	if w.required(fProvenance, v[fProvenance], pos) {
+	if w.required(fProvenance, v[fProvenance]) {
 		p, err := parseProvenance(v[fProvenance])
 		if err != nil {
-			w.fail(fProvenance, pos, err)
+			w.fail(fProvenance, err)
 		}
 		o.Provenance = p
 	}
@@ -263,28 +284,28 @@ func (w *obsWorker) record(fields [][]byte, pos []fieldPos) {
 
 // where returns the position of a field: that of the header's column of
 // that name, or the start of the row when the header has none.
-func (w *obsWorker) where(f int, pos []fieldPos) fieldPos {
+func (w *obsWorker) where(f int) fieldPos {
 	if h := w.s.at[f]; h >= 0 {
-		return pos[h]
+		return w.at(h)
 	}
-	return fieldPos{pos[0].line, 1}
+	return fieldPos{w.at(0).line, 1}
 }
 
-func (w *obsWorker) fail(f int, pos []fieldPos, err error) {
-	p := w.where(f, pos)
+func (w *obsWorker) fail(f int, err error) {
+	p := w.where(f)
 	w.failed = true
-	w.res.errs = append(w.res.errs, &ParseError{File: w.s.file, StartLine: pos[0].line, Line: p.line, Column: p.col,
+	w.res.errs = append(w.res.errs, &ParseError{File: w.s.file, StartLine: w.at(0).line, Line: p.line, Column: p.col,
 		Field: observationColumns[f].name, Err: err})
 }
 
 // required reports whether field f is not empty, and records the problem
 // when it is. A column missing from the header was reported once already.
-func (w *obsWorker) required(f int, v []byte, pos []fieldPos) bool {
+func (w *obsWorker) required(f int, v []byte) bool {
 	if len(v) > 0 {
 		return true
 	}
 	if w.s.at[f] >= 0 {
-		w.fail(f, pos, ErrEmptyField)
+		w.fail(f, ErrEmptyField)
 	} else {
 		w.failed = true
 	}
@@ -297,13 +318,14 @@ func (w *obsWorker) marketID(b []byte) (string, bool) {
 	if w.lastIDS != "" && bytes.Equal(b, w.lastID) {
 		return w.lastIDS, w.lastIDKnown
 	}
+	w.lastID = append(w.lastID[:0], b...) // the row's bytes are reused
 	id, known := w.s.ids[string(b)]
 	if w.s.ids == nil {
 		id, known = w.intern(b), true
 	} else if !known {
 		id = string(b)
 	}
-	w.lastID, w.lastIDS, w.lastIDKnown = b, id, known
+	w.lastIDS, w.lastIDKnown = id, known
 	return id, known
 }
 
@@ -346,11 +368,11 @@ func (w *obsWorker) intern(b []byte) string {
 // keyed follows the runs of one market ID among the rows whose date
 // parses, valid or not, for the duplicate check; in a rescan it records
 // the rows whose key is a duplicate.
-func (w *obsWorker) keyed(id []byte, d Date, pos []fieldPos) {
+func (w *obsWorker) keyed(id []byte, d Date) {
 	res := w.res
 	if dup := w.s.dup; dup != nil {
 		if dates, ok := dup[string(id)]; ok && dates[d] {
-			res.hits = append(res.hits, dupHit{obsKey: obsKey{string(id), d}, start: pos[0].line, at: w.where(fDate, pos)})
+			res.hits = append(res.hits, dupHit{obsKey: obsKey{string(id), d}, start: w.at(0).line, at: w.where(fDate)})
 			w.hit = true
 		}
 		return
@@ -363,29 +385,29 @@ func (w *obsWorker) keyed(id []byte, d Date, pos []fieldPos) {
 		r.last = d
 		return
 	}
-	w.runID = id
+	w.runID = append(w.runID[:0], id...) // the row's bytes are reused
 	res.runs = append(res.runs, keyRun{id: w.idString(id), first: d, last: d})
 }
 
 // area reads an area as number() and checkArea did: any float that
 // strconv.ParseFloat reads, finite and not negative.
-func (w *obsWorker) area(f int, b []byte, pos []fieldPos) (float64, bool) {
+func (w *obsWorker) area(f int, b []byte) (float64, bool) {
 	v, ok := parseDecimal(b)
 	if !ok {
 		s := string(b)
 		var err error
 		v, err = strconv.ParseFloat(s, 64)
 		if err != nil && !errors.Is(err, strconv.ErrRange) {
-			w.fail(f, pos, fmt.Errorf("%w: %q", ErrNumber, s))
+			w.fail(f, fmt.Errorf("%w: %q", ErrNumber, s))
 			return 0, false
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			w.fail(f, pos, fmt.Errorf("%w: %q", ErrNotFinite, s))
+			w.fail(f, fmt.Errorf("%w: %q", ErrNotFinite, s))
 			return 0, false
 		}
 	}
 	if err := checkArea(v); err != nil {
-		w.fail(f, pos, err)
+		w.fail(f, err)
 		return 0, false
 	}
 	return v, true
