@@ -75,6 +75,7 @@ func readObservationsChunked(r io.Reader, name string, known map[string]int, chu
 	var room []Observation
 	if lines <= size/minRowBytes+1 {
 		room = make([]Observation, lines)
+		adviseHugePages(room)
 		touch(room)
 	}
 	p, err := s.pass(rs, room)
