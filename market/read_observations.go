@@ -21,7 +21,7 @@ import (
 // problem with its position, is what reading the file record by record
 // with encoding/csv and gocsv gives. A chunk without a quote is parsed
 // byte by byte; one with a quote goes through encoding/csv.
-const chunkSize = 1 << 20
+const chunkSize = 512 << 10
 
 // obsScan is what every worker needs to know about the file: read-only
 // once the header is read.
@@ -154,7 +154,7 @@ const minRowBytes = 1 + 4 + 1 + 1 + 8 + 4
 // countLines returns the number of lines in r (newlines, plus one) and
 // its size in bytes.
 func countLines(r io.Reader) (lines, size int, err error) {
-	buf := make([]byte, 1<<20)
+	buf := make([]byte, 256<<10)
 	lines = 1
 	for {
 		n, err := r.Read(buf)
@@ -191,7 +191,7 @@ func (s *obsScan) pass(r io.Reader, room []Observation) (*passResult, error) {
 	}
 
 	workers := runtime.GOMAXPROCS(0)
-	nbuf := 2*workers + 2
+	nbuf := workers + 2
 	type chunk struct {
 		seq    int
 		data   []byte
