@@ -27,7 +27,6 @@ const (
 // 1 at the chunk's first line; the merger makes them absolute.
 type chunkResult struct {
 	seq      int
-	bytes    int
 	newlines int
 	obs      []Observation
 	errs     Errors
@@ -93,7 +92,7 @@ func (s *obsScan) newWorker() *obsWorker {
 
 // parse checks one chunk of whole records.
 func (w *obsWorker) parse(seq int, data []byte, quoted bool, obs []Observation) *chunkResult {
-	w.res = &chunkResult{seq: seq, bytes: len(data), obs: obs[:0]}
+	w.res = &chunkResult{seq: seq, obs: obs[:0]}
 	w.runID, w.lastID, w.lastIDS = w.runID[:0], w.lastID[:0], ""
 	if quoted {
 		w.parseQuoted(data)
