@@ -270,7 +270,9 @@ func (w *obsWorker) record() {
 		o.Provenance = p
 	}
 	if !w.failed {
-		w.res.obs = append(w.res.obs, o)
+		if w.s.dup == nil { // a rescan wants only the hits
+			w.res.obs = append(w.res.obs, o)
+		}
 		if w.hit {
 			w.res.hits[len(w.res.hits)-1].valid = true
 		}
