@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 )
@@ -396,6 +397,9 @@ func (p *positionReader) ReadAll() ([][]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		for i, f := range rec {
+			rec[i] = dropCRBeforeLF(f)
+		}
 		pos := make([]fieldPos, len(rec))
 		for i := range rec {
 			pos[i].line, pos[i].col = p.csv.FieldPos(i)
@@ -418,6 +422,21 @@ func (p *positionReader) ReadAll() ([][]string, error) {
 		p.table.pos = append(p.table.pos, pos)
 		records = append(records, rec)
 	}
+}
+
+// dropCRBeforeLF removes the carriage returns before each line feed in a
+// quoted field, so that a line break always reads as "\n". encoding/csv
+// removes only the last of "\r\r\n", and what is left would not read
+// back the same after writing.
+func dropCRBeforeLF(s string) string {
+	if !strings.Contains(s, "\r\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i := range lines[:len(lines)-1] {
+		lines[i] = strings.TrimRight(lines[i], "\r")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sliceReader hands records already read to gocsv.
