@@ -253,6 +253,20 @@ func TestReadObservationsAcceptsBOMAndCRLF(t *testing.T) {
 	}
 }
 
+// TestReadLineBreakInQuotedFieldIsLF checks that a line break inside a
+// quoted field reads as "\n" whatever carriage returns precede it; a lone
+// carriage return is kept.
+func TestReadLineBreakInQuotedFieldIsLF(t *testing.T) {
+	in := "id,name,notes\r\na,A,\"one\r\ntwo\r\r\nthree\r\r\r\nfour\rfive\r\"\r\n"
+	ms, err := market.ReadMarkets(strings.NewReader(in), "markets.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "one\ntwo\nthree\nfour\rfive\r"; len(ms) != 1 || ms[0].Notes != want {
+		t.Errorf("got %+v, want notes %q", ms, want)
+	}
+}
+
 func TestReadOptionalColumnsMayBeLeftOut(t *testing.T) {
 	ms, err := market.ReadMarkets(strings.NewReader("name,id\nA,a\n"), "markets.csv")
 	if err != nil || !reflect.DeepEqual(ms, []market.Market{{ID: "a", Name: "A"}}) {
