@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/jangmadang/marketarea/market"
-
 	"github.com/jangmadang/marketarea/stats"
 )
 
