@@ -272,14 +272,17 @@ func (t *table) checkHeader(header []string, schema []column) {
 	for _, c := range schema {
 		known[c.name] = true
 	}
+	// The header is on line 1 unless blank lines or a malformed record
+	// come first.
+	start := t.headerPos[0].line
 	for i, name := range header {
 		p := t.headerPos[i]
 		switch {
 		case !known[name]:
-			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: 1, Line: p.line, Column: p.col, Field: name,
+			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: start, Line: p.line, Column: p.col, Field: name,
 				Err: fmt.Errorf("%w %q (expected columns: %s)", ErrUnknownColumn, name, columnList(schema))})
 		case hasKey(t.header, name):
-			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: 1, Line: p.line, Column: p.col, Field: name,
+			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: start, Line: p.line, Column: p.col, Field: name,
 				Err: fmt.Errorf("%w %q", ErrDuplicateColumn, name)})
 		default:
 			t.header[name] = i
@@ -287,7 +290,7 @@ func (t *table) checkHeader(header []string, schema []column) {
 	}
 	for _, c := range schema {
 		if _, ok := t.header[c.name]; c.inHeader && !ok {
-			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: 1, Line: 1, Column: 1, Field: c.name,
+			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: start, Line: start, Column: 1, Field: c.name,
 				Err: fmt.Errorf("%w %q", ErrMissingColumn, c.name)})
 		}
 	}

@@ -75,6 +75,8 @@ var badMarkets = func() []badInput {
 		{name: "unknown column", in: "id,name,colour\na,A,red\n", line: 1, col: 9, field: "colour", want: market.ErrUnknownColumn},
 		{name: "column name with a space", in: "id,name, notes\na,A,n\n", line: 1, col: 9, field: " notes", want: market.ErrUnknownColumn},
 		{name: "duplicate column", in: "id,name,id\na,A,b\n", line: 1, col: 9, field: "id", want: market.ErrDuplicateColumn},
+		{name: "blank lines before a header without name", in: "\n\r\nid,province\na,P\n", line: 3, col: 1, field: "name", want: market.ErrMissingColumn},
+		{name: "blank lines before an unknown column", in: "\n\nid,name,colour\na,A,red\n", line: 3, col: 9, field: "colour", want: market.ErrUnknownColumn},
 		{name: "empty id", in: h + ",A,P,C,T,39,125,n\n", line: 2, col: 1, field: "id", want: market.ErrEmptyField},
 		{name: "empty name", in: h + "a,,P,C,T,39,125,n\n", line: 2, col: 3, field: "name", want: market.ErrEmptyField},
 		{name: "quoted empty name", in: h + `a,"",P,C,T,39,125,n` + "\n", line: 2, col: 3, field: "name", want: market.ErrEmptyField},
