@@ -1,13 +1,14 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strconv"
 
 	"github.com/gocarina/gocsv"
 
-	"github.com/jangmadang/marketarea/market"
 	"github.com/jangmadang/marketarea/stats"
 )
 
@@ -84,18 +85,23 @@ func WriteGrossByYearCSV(w io.Writer, years []stats.YearChange) error {
 
 // writeRows writes through our own csv.Writer: gocsv's package-level
 // writer settings are shared by every caller in a program and are left
-// alone.
+// alone. The rows are encoded into a buffer first, so that a failure
+// writes nothing.
 func writeRows(w io.Writer, rows any) error {
-	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(w))
+	var b bytes.Buffer
+	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(&b))
 	if err := gocsv.MarshalCSV(rows, cw); err != nil {
-		return err
+		return fmt.Errorf("export: CSV: %w", err)
 	}
 	cw.Flush()
-	return cw.Error()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("export: CSV: %w", err)
+	}
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("export: CSV: %w", err)
+	}
+	return nil
 }
 
 // number writes the shortest decimal that reads back as v.
 func number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// located reports whether a market goes on the map files.
-func located(m market.Market) bool { return m.Location.Known }

@@ -59,7 +59,7 @@ type properties struct {
 func WriteGeoJSON(w io.Writer, c *stats.Changes) (unlocated int, err error) {
 	fc := featureCollection{Type: "FeatureCollection", Features: []feature{}}
 	for _, m := range c.Markets {
-		if !located(m.Market) {
+		if !m.Market.Location.Known {
 			unlocated++
 			continue
 		}

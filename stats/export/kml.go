@@ -56,8 +56,8 @@ type kmlStyle struct {
 }
 
 type kmlIconStyle struct {
-	Color string  `xml:"color"`
-	Href  string  `xml:"Icon>href"`
+	Color string `xml:"color"`
+	Href  string `xml:"Icon>href"`
 }
 
 type kmlPlacemark struct {
@@ -95,7 +95,7 @@ func WriteKML(w io.Writer, c *stats.Changes) (unlocated int, err error) {
 			IconStyle: kmlIconStyle{Color: statusColours[s], Href: statusIcon}})
 	}
 	for _, m := range c.Markets {
-		if !located(m.Market) {
+		if !m.Market.Location.Known {
 			unlocated++
 			continue
 		}
