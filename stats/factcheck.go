@@ -238,7 +238,9 @@ func checkLowestSince(c Check, ev Evidence, from int) Check {
 	c.Computed = f.Value
 	c.Unit = "m2/year"
 	var lower, missing []int
-	for y := from; y < w.From && y <= lastYear(ev.National); y++ {
+	// Every year up to the window counts: one the series does not reach
+	// is missing, not evidence.
+	for y := from; y < w.From; y++ {
 		v, ok := ev.National.Value(y)
 		switch {
 		case !ok:
