@@ -1,0 +1,45 @@
+package plotting
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// note writes a block of text in a corner of the data area, on a white
+// box: the caption of a chart (sources, what is left out, caveats).
+type note struct {
+	text  string
+	style text.Style
+	// x and y place the note: 0 is the left or bottom edge, 1 the right
+	// or top edge; the note's matching corner sits there.
+	x, y float64
+}
+
+func newNote(txt string, x, y float64) *note {
+	return &note{text: txt, style: textStyle(sans, noteSize, darkGrey), x: x, y: y}
+}
+
+// Plot implements plot.Plotter.
+func (n *note) Plot(c draw.Canvas, _ *plot.Plot) {
+	if n.text == "" {
+		return
+	}
+	sty := n.style
+	sty.XAlign = text.XAlignment(-n.x)
+	sty.YAlign = text.YAlignment(-n.y)
+	pad := vg.Points(4)
+	pt := vg.Point{
+		X: c.Min.X + pad + vg.Length(n.x)*(c.Max.X-c.Min.X-2*pad),
+		Y: c.Min.Y + pad + vg.Length(n.y)*(c.Max.Y-c.Min.Y-2*pad),
+	}
+	r := sty.Rectangle(n.text).Add(pt)
+	r.Min = r.Min.Sub(vg.Point{X: 2, Y: 2})
+	r.Max = r.Max.Add(vg.Point{X: 2, Y: 2})
+	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 230})
+	c.Fill(r.Path())
+	c.FillText(sty, pt, n.text)
+}
