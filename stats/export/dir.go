@@ -65,7 +65,7 @@ func writeFile(name string, write func(io.Writer) (int, error)) (int, error) {
 	n, err := write(f)
 	if err != nil {
 		f.Close()
-		return 0, err // names the file: the writers' errors wrap *os.PathError
+		return 0, err // says what failed; an I/O error names the file (*os.PathError)
 	}
 	if err := f.Close(); err != nil {
 		return 0, fmt.Errorf("export: %w", err)
