@@ -35,6 +35,7 @@ func GrossByYear(s stats.YearSeries) (*plot.Plot, error) {
 	colors, labels := make([]color.Color, n), make([]string, n)
 	var sources []string
 	prev, hasPrev := 0.0, false
+	changed := false // some label gives a change from the year before
 	for i, yv := range s.Values {
 		pos[i] = float64(yv.Year)
 		colors[i] = blue
@@ -50,7 +51,8 @@ func GrossByYear(s stats.YearSeries) (*plot.Plot, error) {
 			labels[i] += "\nhighest published"
 		case hasPeak && yv.Year > peak.Year && hasPrev:
 			if pct, ok := stats.PercentChange(prev, yv.Value); ok {
-				labels[i] += fmt.Sprintf("\n%s on %d", formatPercent(pct, 0), yv.Year-1)
+				labels[i] += fmt.Sprintf("\n(%s)", formatPercent(pct, 0))
+				changed = true
 			}
 		}
 		prev, hasPrev = yv.Value, true
@@ -64,7 +66,7 @@ func GrossByYear(s stats.YearSeries) (*plot.Plot, error) {
 	p.X.Label.Text = "year"
 	p.Y.Label.Text = "new market area (m²)"
 	p.X.Tick.Marker = yearTicks(first, last)
-	p.Y.Tick.Marker = thousands{plot.DefaultTicks{}}
+	p.Y.Tick.Marker = thousands{niceTicks{}}
 	p.Y.Min = 0
 
 	b := newBars(pos, vals, colors, labels)
@@ -76,6 +78,9 @@ func GrossByYear(s stats.YearSeries) (*plot.Plot, error) {
 	p.Add(b)
 
 	caption := "Gross: new construction only; areas that shrank are not subtracted."
+	if changed {
+		caption += "\nIn brackets: change from the year before."
+	}
 	if len(sources) > 0 {
 		caption += "\nSource: " + strings.Join(sources, "; ") + "."
 	}

@@ -283,3 +283,59 @@ func (hollowCircle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) 
 	c.SetLineDash(nil, 0)
 	c.Stroke(p)
 }
+
+// niceTicks puts about five labelled ticks at multiples of 1, 2, 2.5 or 5
+// times a power of ten, always on zero when zero is in range, with an
+// unlabelled tick halfway between.
+type niceTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (niceTicks) Ticks(min, max float64) []plot.Tick {
+	if !(max > min) || !finite(min) || !finite(max) {
+		return plot.DefaultTicks{}.Ticks(min, max)
+	}
+	raw := (max - min) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	var ticks []plot.Tick
+	for k := math.Ceil(min / step * 2); k/2*step <= max+step*1e-9; k++ {
+		v := k / 2 * step
+		if v == 0 {
+			v = 0 // no -0
+		}
+		t := plot.Tick{Value: v}
+		if int(k)%2 == 0 {
+			t.Label = strconv.FormatFloat(v, 'f', -1, 64)
+		}
+		ticks = append(ticks, t)
+	}
+	return ticks
+}
+
+// wrapText breaks the lines of s at spaces so that none is wider than
+// width in sty; a single word wider than width keeps its own line.
+func wrapText(sty text.Style, s string, width vg.Length) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case sty.Width(line+" "+word) <= width:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
