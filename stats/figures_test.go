@@ -32,11 +32,12 @@ func figureDataset(t *testing.T) *market.Dataset {
 	)
 }
 
-// figureSeries is a national series 2017-2021 with 2018 missing.
+// figureSeries is a national series 2017-2021 with 2018 missing (its
+// value is meaningless and must not be used).
 func figureSeries() stats.YearSeries {
 	return stats.YearSeries{Values: []stats.YearValue{
 		{Year: 2017, Value: 1000, Known: true},
-		{Year: 2018},
+		{Year: 2018, Value: 9999},
 		{Year: 2019, Value: 5000, Known: true},
 		{Year: 2020, Value: 2000, Known: true},
 		{Year: 2021, Value: 500, Known: true},
