@@ -98,3 +98,13 @@ func TestConcentrateNoGains(t *testing.T) {
 		t.Errorf("no gains: Gini %v, Herfindahl %v, Share %v; want NaN for all", got.Gini, got.Herfindahl, got.Share)
 	}
 }
+
+func TestConcentrateNegativeKNamesNone(t *testing.T) {
+	c := changed(t, []string{"a", "b"}, []float64{10, 30})
+	got := c.Concentrate(-1)
+	// No market named, but the distribution measures still cover both
+	// gains: Herfindahl (1/4)² + (3/4)² = 0.625.
+	if len(got.Top) != 0 || got.TopSum != 0 || !same(got.Herfindahl, 0.625) {
+		t.Errorf("Concentrate(-1) = %+v", got)
+	}
+}

@@ -73,3 +73,23 @@ func TestByProvince(t *testing.T) {
 		t.Errorf("ByProvince():\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// Two towns of one name in different provinces are two towns.
+func TestCoverageTownsOfOneNameInTwoProvinces(t *testing.T) {
+	ds := newDatasetOf(t,
+		[]market.Market{
+			{ID: "a", Name: "a", Town: "Sinpo", Province: "South Hamgyong"},
+			{ID: "b", Name: "b", Town: "Sinpo", Province: "North Hwanghae"},
+			{ID: "c", Name: "c", Town: "Sinpo", Province: "North Hwanghae"},
+		},
+		observed("a", year(2020), 10), observed("a", year(2024), 10),
+		observed("b", year(2020), 10), observed("b", year(2025), 10),
+		observed("c", year(2020), 10), observed("c", year(2024), 10),
+	)
+	got := changesOver(t, ds, 2020, 2025, stats.Tolerance{}).Coverage(0)
+	// South Hamgyong's Sinpo: 2024; North Hwanghae's Sinpo: 2025 (from b).
+	want := []stats.YearCount{{Year: 2024, Count: 1}, {Year: 2025, Count: 1}}
+	if got.Towns != 2 || !reflect.DeepEqual(got.TownsByYear, want) {
+		t.Errorf("Towns %d, by year %v; want 2, %v", got.Towns, got.TownsByYear, want)
+	}
+}
