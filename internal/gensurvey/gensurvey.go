@@ -273,3 +273,14 @@ func (g *gen) split(total float64, n int, lo, hi float64) []float64 {
 	out[n-1] = total - used
 	return out
 }
+
+// FromShipped generates the panel from the named markets and the post's
+// figures embedded in package data, as go generate ./data does from the
+// files.
+func FromShipped(named *market.Dataset, figures []stats.Published, seed uint64) (*market.Dataset, error) {
+	t, err := TargetsFrom(figures)
+	if err != nil {
+		return nil, err
+	}
+	return Generate(named, t, seed)
+}
