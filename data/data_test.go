@@ -25,7 +25,7 @@ func TestSurveyIsWhatTheGeneratorMakes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	panel, err := gensurvey.FromShipped(named, figs, gensurvey.Seed)
+	panel, err := gensurvey.FromFigures(named, figs, gensurvey.Seed)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -274,10 +274,10 @@ func (g *gen) split(total float64, n int, lo, hi float64) []float64 {
 	return out
 }
 
-// FromShipped generates the panel from the named markets and the post's
-// figures embedded in package data, as go generate ./data does from the
-// files.
-func FromShipped(named *market.Dataset, figures []stats.Published, seed uint64) (*market.Dataset, error) {
+// FromFigures reads the targets from the post's figures and generates the
+// panel from the named markets: what go generate ./data runs on the
+// shipped files.
+func FromFigures(named *market.Dataset, figures []stats.Published, seed uint64) (*market.Dataset, error) {
 	t, err := TargetsFrom(figures)
 	if err != nil {
 		return nil, err

@@ -42,7 +42,7 @@ func run(namedDir, figuresFile, out string, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	panel, err := gensurvey.FromShipped(named, figs, seed)
+	panel, err := gensurvey.FromFigures(named, figs, seed)
 	if err != nil {
 		return err
 	}
