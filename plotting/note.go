@@ -17,13 +17,15 @@ type note struct {
 	// x and y place the note: 0 is the left or bottom edge, 1 the right
 	// or top edge; the note's matching corner sits there.
 	x, y float64
+	// align aligns the lines within the note.
+	align text.XAlignment
 	// maxWidth is the widest the note may be, as a fraction of the data
 	// area's width; longer lines wrap.
 	maxWidth float64
 }
 
 func newNote(txt string, x, y float64) *note {
-	return &note{text: txt, style: textStyle(sans, noteSize, darkGrey), x: x, y: y, maxWidth: 0.6}
+	return &note{text: txt, style: textStyle(sans, noteSize, darkGrey), x: x, y: y, maxWidth: 0.6, align: text.XAlignment(-x)}
 }
 
 // Plot implements plot.Plotter.
@@ -32,18 +34,20 @@ func (n *note) Plot(c draw.Canvas, _ *plot.Plot) {
 		return
 	}
 	sty := n.style
-	sty.XAlign = text.XAlignment(-n.x)
-	sty.YAlign = text.YAlignment(-n.y)
+	sty.XAlign, sty.YAlign = n.align, draw.YBottom
 	pad := vg.Points(4)
 	txt := wrapText(sty, n.text, (c.Max.X-c.Min.X)*vg.Length(n.maxWidth))
-	pt := vg.Point{
-		X: c.Min.X + pad + vg.Length(n.x)*(c.Max.X-c.Min.X-2*pad),
-		Y: c.Min.Y + pad + vg.Length(n.y)*(c.Max.Y-c.Min.Y-2*pad),
+	r := sty.Rectangle(txt)
+	w, h := r.Max.X-r.Min.X, r.Max.Y-r.Min.Y
+	corner := vg.Point{
+		X: c.Min.X + pad + vg.Length(n.x)*(c.Max.X-c.Min.X-2*pad-w),
+		Y: c.Min.Y + pad + vg.Length(n.y)*(c.Max.Y-c.Min.Y-2*pad-h),
 	}
-	r := sty.Rectangle(txt).Add(pt)
-	r.Min = r.Min.Sub(vg.Point{X: 2, Y: 2})
-	r.Max = r.Max.Add(vg.Point{X: 2, Y: 2})
+	pt := corner.Sub(r.Min)
+	box := r.Add(pt)
+	box.Min = box.Min.Sub(vg.Point{X: 2, Y: 2})
+	box.Max = box.Max.Add(vg.Point{X: 2, Y: 2})
 	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 230})
-	c.Fill(r.Path())
+	c.Fill(box.Path())
 	c.FillText(sty, pt, txt)
 }

@@ -18,6 +18,8 @@ type refLine struct {
 	// right end of a horizontal line, or right of the top of a vertical
 	// one.
 	labelStyle text.Style
+	// atStart puts the label at the left or bottom end instead.
+	atStart bool
 }
 
 func newRefLine(value float64, vertical bool, label string) *refLine {
@@ -48,5 +50,9 @@ func (l *refLine) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	c.StrokeLine2(l.style, c.Min.X, y, c.Max.X, y)
 	sty.XAlign, sty.YAlign = draw.XRight, draw.YBottom
-	c.FillText(sty, vg.Point{X: c.Max.X, Y: y + vg.Points(1)}, l.label)
+	x := c.Max.X
+	if l.atStart {
+		sty.XAlign, x = draw.XLeft, c.Min.X+vg.Points(2)
+	}
+	c.FillText(sty, vg.Point{X: x, Y: y + vg.Points(1)}, l.label)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -43,7 +44,7 @@ func Save(d Drawer, width, height vg.Length, path string) (err error) {
 	if err != nil {
 		return fmt.Errorf("%w: %q", err, path)
 	}
-	d.Draw(draw.New(c))
+	draw1(d, draw.New(c))
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("plotting: %w", err)
@@ -73,4 +74,22 @@ func newCanvas(width, height vg.Length, format string) (interface {
 		return vgpdf.New(width, height), nil
 	}
 	return nil, ErrFormat
+}
+
+// margin is the white space Save leaves around a plot, which draws to the
+// very edge of its canvas (a Figure keeps its own).
+const margin = vg.Length(6)
+
+// draw1 draws d on c, inside a margin when d is a plot.
+func draw1(d Drawer, c draw.Canvas) {
+	p, ok := d.(*plot.Plot)
+	if !ok {
+		d.Draw(c)
+		return
+	}
+	if p.BackgroundColor != nil {
+		c.SetColor(p.BackgroundColor)
+		c.Fill(c.Rectangle.Path())
+	}
+	p.Draw(draw.Crop(c, margin, -margin, margin, -margin))
 }

@@ -77,6 +77,7 @@ func newPlot() *plot.Plot {
 	}
 	p.Legend.TextStyle.Font = font.From(sans, tickSize)
 	p.Legend.ThumbnailWidth = vg.Points(14)
+	p.Legend.Padding = vg.Points(2)
 	return p
 }
 
