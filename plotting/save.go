@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -71,7 +73,7 @@ func newCanvas(width, height vg.Length, format string) (interface {
 	case "svg":
 		return vgsvg.NewWith(vgsvg.UseWH(width, height), vgsvg.EmbedFonts(true)), nil
 	case "pdf":
-		return vgpdf.New(width, height), nil
+		return pdfCanvas{vgpdf.New(width, height)}, nil
 	}
 	return nil, ErrFormat
 }
@@ -92,4 +94,19 @@ func draw1(d Drawer, c draw.Canvas) {
 		c.Fill(c.Rectangle.Path())
 	}
 	p.Draw(draw.Crop(c, margin, -margin, margin, -margin))
+}
+
+// pdfCanvas works around vgpdf (gonum/plot v0.17.0), which registers every
+// font without a style but selects a bold or italic one with its style,
+// and so fails on bold text with "undefined font". It hands vgpdf bold and
+// italic faces as regular faces of a variant of their own.
+type pdfCanvas struct{ *vgpdf.Canvas }
+
+// FillString implements vg.Canvas.
+func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	if f.Font.Weight != xfont.WeightNormal || f.Font.Style != xfont.StyleNormal {
+		name := f.Name()
+		f.Font.Variant, f.Font.Weight, f.Font.Style = font.Variant(name), xfont.WeightNormal, xfont.StyleNormal
+	}
+	c.Canvas.FillString(f, pt, s)
 }
