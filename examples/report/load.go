@@ -25,6 +25,10 @@ type inputs struct {
 	// known; knownFrom says where it comes from.
 	known     int
 	knownFrom string
+	// estimates are published counts of markets, for a chart; outline is
+	// the country's GeoJSON outline, for the map.
+	estimates []stats.Estimate
+	outline   []byte
 }
 
 // nationalFile is the optional national series in a -data directory.
@@ -52,9 +56,9 @@ func load(o options) (inputs, error) {
 			keep(err)
 			in.publishedFrom = "the AccessDPRK post (`data.PostFigures`)"
 		}
-		est, err := data.OtherEstimates()
+		in.estimates, err = data.OtherEstimates()
 		keep(err)
-		if e, ok := stats.Latest(est, data.KnownMarkets); ok {
+		if e, ok := stats.Latest(in.estimates, data.KnownMarkets); ok {
 			in.known = int(e.Value)
 			in.knownFrom = fmt.Sprintf("%s, %v", e.Source, e.AsOf)
 		}
@@ -77,6 +81,10 @@ func load(o options) (inputs, error) {
 	if o.known >= 0 {
 		in.known, in.knownFrom = o.known, "given with -known"
 	}
+	// The survey is of North Korea; a user's markets are drawn on its
+	// outline too.
+	in.outline, err = data.Outline("PRK")
+	keep(err)
 	if len(errs) > 0 {
 		return in, errors.Join(errs...)
 	}

@@ -29,7 +29,7 @@ func (r *report) markdown() string {
 	fmt.Fprintf(&b, "# Market stall area, %v\n\n", w)
 	fmt.Fprintf(&b, "Data: %s. Every number below is computed from the data when the report is written (`examples/report`).\n\n", r.in.source)
 	for _, section := range []func(*strings.Builder){
-		r.summary, r.statuses, r.top, r.closed, r.provinces, r.years, r.factCheck, r.chartSection, r.files,
+		r.summary, r.statuses, r.top, r.closed, r.provinces, r.years, r.chartSection, r.factCheck, r.files,
 	} {
 		section(&b)
 		b.WriteByte('\n')
@@ -238,8 +238,15 @@ func (r *report) chartSection(b *strings.Builder) {
 		b.WriteString("No charts were drawn.\n")
 		return
 	}
-	for _, ch := range r.charts {
-		fmt.Fprintf(b, "![%s](%s)\n\n", cell(ch.title), linkPath(ch.file))
+	for i, ch := range r.charts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(b, "![%s](%s)\n\n*%s*", cell(ch.title), linkPath(ch.png), cell(ch.title))
+		if ch.svg != "" {
+			fmt.Fprintf(b, " ([SVG](%s))", linkPath(ch.svg))
+		}
+		b.WriteByte('\n')
 	}
 }
 

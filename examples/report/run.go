@@ -44,7 +44,7 @@ func run(o options) (string, error) {
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return "", fmt.Errorf("report: %w", err)
 	}
-	if r.charts, err = writeCharts(o.out, in, c); err != nil {
+	if r.charts, err = writeCharts(o.out, in, c, o.topK); err != nil {
 		return "", err
 	}
 	if r.exports, err = export.WriteDir(o.out, c); err != nil {
