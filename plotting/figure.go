@@ -20,8 +20,8 @@ type Figure struct {
 	Title string
 	// Key is a row of legend entries under the title.
 	Key []KeyEntry
-	// Panels holds rows of plots, all rows as long; a nil plot leaves its
-	// cell blank.
+	// Panels holds rows of plots; a nil plot, or a row shorter than the
+	// longest, leaves its cells blank.
 	Panels [][]*plot.Plot
 	// RowHeights and ColWidths are the relative sizes of the rows and
 	// columns; nil means equal sizes.
@@ -76,7 +76,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 	}
 	for j, row := range f.layout(c) {
 		for i, cell := range row {
-			if p := f.Panels[j][i]; p != nil {
+			if p := f.panel(j, i); p != nil {
 				p.Draw(cell)
 			}
 		}
@@ -135,7 +135,10 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	if rows == 0 {
 		return nil
 	}
-	cols := len(f.Panels[0])
+	cols := 0
+	for _, row := range f.Panels {
+		cols = max(cols, len(row))
+	}
 	xs := split(c.Min.X, c.Max.X, f.Pad, weights(f.ColWidths, cols))
 	// split works from the bottom up; rows run from the top down.
 	ys := split(c.Min.Y, c.Max.Y, f.Pad, reversed(weights(f.RowHeights, rows)))
@@ -155,7 +158,7 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	left, right := make([]vg.Length, cols), make([]vg.Length, cols)
 	bottom, top := make([]vg.Length, rows), make([]vg.Length, rows)
 	margins := func(j, i int) (l, r, b, t vg.Length, ok bool) {
-		p := f.Panels[j][i]
+		p := f.panel(j, i)
 		if p == nil {
 			return 0, 0, 0, 0, false
 		}
@@ -183,6 +186,14 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 		}
 	}
 	return cells
+}
+
+// panel returns the plot in row j, column i, or nil past a short row.
+func (f *Figure) panel(j, i int) *plot.Plot {
+	if i >= len(f.Panels[j]) {
+		return nil
+	}
+	return f.Panels[j][i]
 }
 
 // weights returns w, or n equal weights when w does not have n positive

@@ -19,7 +19,8 @@ var ErrNoData = errors.New("plotting: no data")
 // GrossByYear draws a national year series, such as the gross new market
 // area built each year (data.NationalGross), as one bar per year with its
 // value written on it. A year without a value (not Known, or not finite)
-// is a hatched placeholder marked "no published value", not a zero bar.
+// is hatched across the whole value axis and marked as having no published
+// value, never drawn as a zero bar; consecutive such years share one band.
 // The peak is labelled, and each known year after it carries its change
 // from the year before (stats.PercentChange). The error wraps ErrNoData
 // for a series with no years.

@@ -31,8 +31,9 @@ type Drawer interface {
 // pixels wide.
 const DPI = 96
 
-// Save draws d on a canvas of the given size and writes it to path, as
-// PNG, SVG or PDF by the extension of path (in any case). PNG and SVG
+// Save draws d on a canvas of the given size (a plot inside a small white
+// margin) and writes it to path, as PNG, SVG or PDF by the extension of
+// path (in any case). PNG and SVG
 // output are the same bytes for the same chart; SVG embeds its fonts, so
 // it looks the same on every machine. PDF embeds its fonts too but records
 // the time it was written. An unknown extension gives an error wrapping

@@ -287,7 +287,8 @@ func (hollowCircle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) 
 
 // niceTicks puts about five labelled ticks at multiples of 1, 2, 2.5 or 5
 // times a power of ten, always on zero when zero is in range, with an
-// unlabelled tick halfway between.
+// unlabelled tick halfway between. Labels have the decimals the step needs
+// and a true minus sign.
 type niceTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -304,6 +305,15 @@ func (niceTicks) Ticks(min, max float64) []plot.Tick {
 			break
 		}
 	}
+	// As many decimals as the step needs, so that 0.6 is not written
+	// 0.6000000000000001.
+	decimals := 0
+	for ; decimals < 10; decimals++ {
+		v, _ := strconv.ParseFloat(strconv.FormatFloat(step, 'f', decimals, 64), 64)
+		if math.Abs(v-step) < step*1e-9 {
+			break
+		}
+	}
 	var ticks []plot.Tick
 	for k := math.Ceil(min / step * 2); k/2*step <= max+step*1e-9; k++ {
 		v := k / 2 * step
@@ -312,7 +322,7 @@ func (niceTicks) Ticks(min, max float64) []plot.Tick {
 		}
 		t := plot.Tick{Value: v}
 		if int(k)%2 == 0 {
-			t.Label = strconv.FormatFloat(v, 'f', -1, 64)
+			t.Label = strings.Replace(strconv.FormatFloat(v, 'f', decimals, 64), "-", "\u2212", 1)
 		}
 		ticks = append(ticks, t)
 	}
