@@ -160,6 +160,9 @@ func Contributions(c *stats.Changes, k int) (*Figure, error) {
 	if notFinite > 0 {
 		f.Note += fmt.Sprintf(" %s without a finite change left out.", plural(notFinite, "market", "markets"))
 	}
+	if finite(conc.Share) && conc.Net > 0 && sumLosses(shown) > 0 {
+		f.Note += " The cumulative share passes 100% with the gains, and the losses bring it back to the net change."
+	}
 	if synthetic > 0 {
 		f.Note += fmt.Sprintf("\n%d of the %d rest on synthetic stand-in data generated to match the published totals.", synthetic, n)
 	}
@@ -173,4 +176,16 @@ func numberWord(n int) string {
 		return words[n]
 	}
 	return strconv.Itoa(n)
+}
+
+// sumLosses returns the total of the negative changes, as a positive
+// number.
+func sumLosses(ms []stats.MarketChange) float64 {
+	var sum float64
+	for _, m := range ms {
+		if m.Change < 0 {
+			sum -= m.Change
+		}
+	}
+	return sum
 }

@@ -61,8 +61,9 @@ func (f *Figure) Draw(c draw.Canvas) {
 	if f.Title != "" {
 		sty := f.TitleStyle
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, f.Title)
-		c.Max.Y -= sty.Height(f.Title) + f.Pad
+		title := wrapText(sty, f.Title, c.Max.X-c.Min.X)
+		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, title)
+		c.Max.Y -= sty.Height(title) + f.Pad
 	}
 	if len(f.Key) > 0 {
 		c.Max.Y -= f.drawKey(c) + f.Pad/2
@@ -127,9 +128,10 @@ func (f *Figure) drawKey(c draw.Canvas) vg.Length {
 	return rowH * vg.Length(len(rows))
 }
 
-// layout returns the canvas of each panel: cells sized by RowHeights and
-// ColWidths, then cropped so that the data areas of each column and of
-// each row line up.
+// layout returns the canvas of each panel, like plot.Align but with
+// weights: the data areas of a column share their left and right edges,
+// those of a row their top and bottom, and the data areas' widths and
+// heights follow ColWidths and RowHeights whatever their axes take.
 func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	rows := len(f.Panels)
 	if rows == 0 {
@@ -139,53 +141,73 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	for _, row := range f.Panels {
 		cols = max(cols, len(row))
 	}
-	xs := split(c.Min.X, c.Max.X, f.Pad, weights(f.ColWidths, cols))
-	// split works from the bottom up; rows run from the top down.
-	ys := split(c.Min.Y, c.Max.Y, f.Pad, reversed(weights(f.RowHeights, rows)))
+	colW, rowH := weights(f.ColWidths, cols), weights(f.RowHeights, rows)
+	// Measure the margins around the data areas in even cells first: the
+	// axes take about as much room at any size.
+	xs := split(c.Min.X, c.Max.X, f.Pad, colW, nil, nil)
+	ys := split(c.Min.Y, c.Max.Y, f.Pad, reversed(rowH), nil, nil)
+	cells := f.cells(c, xs, ys)
+	left, right, bottom, top := f.margins(cells)
+	// Then size the cells so that the data areas follow the weights.
+	xs = split(c.Min.X, c.Max.X, f.Pad, colW, left, right)
+	ys = split(c.Min.Y, c.Max.Y, f.Pad, reversed(rowH), reversed(bottom), reversed(top))
+	cells = f.cells(c, xs, ys)
+	left, right, bottom, top = f.margins(cells)
+	for j := range rows {
+		for i := range cols {
+			p := f.panel(j, i)
+			if p == nil {
+				continue
+			}
+			cell := cells[j][i]
+			d := p.DataCanvas(cell)
+			cells[j][i] = draw.Crop(cell,
+				left[i]-(d.Min.X-cell.Min.X), -(right[i] - (cell.Max.X - d.Max.X)),
+				bottom[j]-(d.Min.Y-cell.Min.Y), -(top[j] - (cell.Max.Y - d.Max.Y)))
+		}
+	}
+	return cells
+}
+
+// cells returns the canvases of the grid of column spans xs and row spans
+// ys (from the bottom up).
+func (f *Figure) cells(c draw.Canvas, xs, ys [][2]vg.Length) [][]draw.Canvas {
+	rows, cols := len(ys), len(xs)
 	cells := make([][]draw.Canvas, rows)
 	for j := range cells {
 		cells[j] = make([]draw.Canvas, cols)
+		y := ys[rows-1-j]
 		for i := range cells[j] {
-			y := ys[rows-1-j]
 			cells[j][i] = draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
 				Min: vg.Point{X: xs[i][0], Y: y[0]},
 				Max: vg.Point{X: xs[i][1], Y: y[1]},
 			}}
 		}
 	}
-
-	// The largest margin around the data area in each column and row.
-	left, right := make([]vg.Length, cols), make([]vg.Length, cols)
-	bottom, top := make([]vg.Length, rows), make([]vg.Length, rows)
-	margins := func(j, i int) (l, r, b, t vg.Length, ok bool) {
-		p := f.panel(j, i)
-		if p == nil {
-			return 0, 0, 0, 0, false
-		}
-		cell := cells[j][i]
-		d := p.DataCanvas(cell)
-		return d.Min.X - cell.Min.X, cell.Max.X - d.Max.X, d.Min.Y - cell.Min.Y, cell.Max.Y - d.Max.Y, true
-	}
-	for j := range rows {
-		for i := range cols {
-			l, r, b, t, ok := margins(j, i)
-			if !ok {
-				continue
-			}
-			left[i], right[i] = max(left[i], l), max(right[i], r)
-			bottom[j], top[j] = max(bottom[j], b), max(top[j], t)
-		}
-	}
-	for j := range rows {
-		for i := range cols {
-			l, r, b, t, ok := margins(j, i)
-			if !ok {
-				continue
-			}
-			cells[j][i] = draw.Crop(cells[j][i], left[i]-l, -(right[i] - r), bottom[j]-b, -(top[j] - t))
-		}
-	}
 	return cells
+}
+
+// margins returns the largest margin around the data areas on each side
+// of each column and row of cells.
+func (f *Figure) margins(cells [][]draw.Canvas) (left, right, bottom, top []vg.Length) {
+	rows, cols := len(cells), len(cells[0])
+	left, right = make([]vg.Length, cols), make([]vg.Length, cols)
+	bottom, top = make([]vg.Length, rows), make([]vg.Length, rows)
+	for j := range rows {
+		for i := range cols {
+			p := f.panel(j, i)
+			if p == nil {
+				continue
+			}
+			cell := cells[j][i]
+			d := p.DataCanvas(cell)
+			left[i] = max(left[i], d.Min.X-cell.Min.X)
+			right[i] = max(right[i], cell.Max.X-d.Max.X)
+			bottom[j] = max(bottom[j], d.Min.Y-cell.Min.Y)
+			top[j] = max(top[j], cell.Max.Y-d.Max.Y)
+		}
+	}
+	return left, right, bottom, top
 }
 
 // panel returns the plot in row j, column i, or nil past a short row.
@@ -213,26 +235,41 @@ func weights(w []float64, n int) []float64 {
 	return out
 }
 
-// split divides [lo, hi] into len(w) spans proportional to the positive
-// weights w, from lo up, with gap between them.
-func split(lo, hi, gap vg.Length, w []float64) [][2]vg.Length {
+// split divides [lo, hi] into len(w) spans, from lo up, with gap between
+// them, such that what is left of each span after its margins lo and hi
+// (nil: none) is proportional to the positive weights w. When the margins
+// leave no room, the spans are proportional to w.
+func split(lo, hi, gap vg.Length, w []float64, before, after []vg.Length) [][2]vg.Length {
 	var sum float64
 	for _, v := range w {
 		sum += v
 	}
-	avail := hi - lo - gap*vg.Length(len(w)-1)
+	var fixed vg.Length
+	for i := range w {
+		if before != nil {
+			fixed += before[i] + after[i]
+		}
+	}
+	avail := hi - lo - gap*vg.Length(len(w)-1) - fixed
+	if avail <= 0 {
+		before, after = nil, nil
+		avail = hi - lo - gap*vg.Length(len(w)-1)
+	}
 	out := make([][2]vg.Length, len(w))
 	x := lo
 	for i, v := range w {
 		size := avail * vg.Length(v/sum)
+		if before != nil {
+			size += before[i] + after[i]
+		}
 		out[i] = [2]vg.Length{x, x + size}
 		x += size + gap
 	}
 	return out
 }
 
-func reversed(w []float64) []float64 {
-	out := make([]float64, len(w))
+func reversed[T any](w []T) []T {
+	out := make([]T, len(w))
 	for i, v := range w {
 		out[len(w)-1-i] = v
 	}

@@ -112,9 +112,9 @@ func MarketGrid(ds *market.Dataset, ids []string, cols, first, last int) (*Figur
 		}
 		kinds = kinds.union(k)
 		p.Title.Text = m.Name
-		p.Title.TextStyle.Font = font.From(sansBold, tickSize)
+		p.Title.TextStyle.Font = font.From(sansBold, noteSize)
 		p.Title.Padding = vg.Points(4)
-		p.X.Tick.Marker = yearSlotTicks(first, last, 4)
+		p.X.Tick.Marker = yearSlotTicks(first, last, 3)
 		if i%cols == 0 {
 			p.Y.Label.Text = "m²"
 		}

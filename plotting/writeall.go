@@ -150,7 +150,7 @@ func drawMarkets(in Inputs) (Drawer, error) {
 	}
 	switch {
 	case len(gainers) > 0 && len(closed) > 0:
-		f.Title = fmt.Sprintf("Covered stall area of the %s markets that grew most (top row) and the %s that closed, %d–%d",
+		f.Title = fmt.Sprintf("Stall area of the %s markets that grew most (top row) and the %s that closed, %d–%d",
 			numberWord(len(gainers)), numberWord(len(closed)), w.From-1, w.To)
 	case len(gainers) > 0:
 		f.Title = fmt.Sprintf("Covered stall area of the %s markets that grew most, %d–%d", numberWord(len(gainers)), w.From-1, w.To)
