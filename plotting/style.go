@@ -37,7 +37,6 @@ var (
 	hatchColour = color.NRGBA{R: 0xC8, G: 0xC8, B: 0xC8, A: 0xff}
 	darkGrey    = color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xff}
 	landColour  = color.NRGBA{R: 0xF2, G: 0xEF, B: 0xE6, A: 0xff}
-	seaColour   = color.NRGBA{R: 0xEA, G: 0xF2, B: 0xF8, A: 0xff}
 )
 
 // statusColour is the colour of a market status on every chart.
@@ -199,9 +198,7 @@ func (g glyphThumb) Thumbnail(c *draw.Canvas) {
 
 // boxThumb draws a filled box as a legend thumbnail.
 type boxThumb struct {
-	fill   color.Color
-	hatch  bool
-	stroke color.Color
+	fill color.Color
 }
 
 // Thumbnail implements plot.Thumbnailer.
@@ -210,7 +207,7 @@ func (b boxThumb) Thumbnail(c *draw.Canvas) {
 	h := r.Max.Y - r.Min.Y
 	r.Min.Y += h * 0.1
 	r.Max.Y -= h * 0.1
-	drawBox(c, r, b.fill, b.stroke, b.hatch)
+	drawBox(c, r, b.fill, nil, false)
 }
 
 // lineThumb draws a line as a legend thumbnail.
