@@ -25,11 +25,7 @@ func TestSurveyIsWhatTheGeneratorMakes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	targets, err := gensurvey.TargetsFrom(figs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	panel, err := gensurvey.Generate(named, targets, gensurvey.Seed)
+	panel, err := gensurvey.FromFigures(named, figs, gensurvey.Seed)
 	if err != nil {
 		t.Fatal(err)
 	}

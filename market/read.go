@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gocarina/gocsv"
 )
@@ -212,14 +213,17 @@ func (t *table) checkHeader(header []string, schema []column) {
 	for _, c := range schema {
 		known[c.name] = true
 	}
+	// The header is on line 1 unless blank lines or a malformed record
+	// come first.
+	start := t.headerPos[0].line
 	for i, name := range header {
 		p := t.headerPos[i]
 		switch {
 		case !known[name]:
-			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: 1, Line: p.line, Column: p.col, Field: name,
+			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: start, Line: p.line, Column: p.col, Field: name,
 				Err: fmt.Errorf("%w %q (expected columns: %s)", ErrUnknownColumn, name, columnList(schema))})
 		case hasKey(t.header, name):
-			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: 1, Line: p.line, Column: p.col, Field: name,
+			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: start, Line: p.line, Column: p.col, Field: name,
 				Err: fmt.Errorf("%w %q", ErrDuplicateColumn, name)})
 		default:
 			t.header[name] = i
@@ -227,7 +231,7 @@ func (t *table) checkHeader(header []string, schema []column) {
 	}
 	for _, c := range schema {
 		if _, ok := t.header[c.name]; c.inHeader && !ok {
-			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: 1, Line: 1, Column: 1, Field: c.name,
+			t.errs = append(t.errs, &ParseError{File: t.file, StartLine: start, Line: start, Column: 1, Field: c.name,
 				Err: fmt.Errorf("%w %q", ErrMissingColumn, c.name)})
 		}
 	}
@@ -337,6 +341,9 @@ func (p *positionReader) ReadAll() ([][]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		for i, f := range rec {
+			rec[i] = dropCRBeforeLF(f)
+		}
 		pos := make([]fieldPos, len(rec))
 		for i := range rec {
 			pos[i].line, pos[i].col = p.csv.FieldPos(i)
@@ -359,6 +366,21 @@ func (p *positionReader) ReadAll() ([][]string, error) {
 		p.table.pos = append(p.table.pos, pos)
 		records = append(records, rec)
 	}
+}
+
+// dropCRBeforeLF removes the carriage returns before each line feed in a
+// quoted field, so that a line break always reads as "\n". encoding/csv
+// removes only the last of "\r\r\n", and what is left would not read
+// back the same after writing.
+func dropCRBeforeLF(s string) string {
+	if !strings.Contains(s, "\r\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i := range lines[:len(lines)-1] {
+		lines[i] = strings.TrimRight(lines[i], "\r")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // sliceReader hands records already read to gocsv.

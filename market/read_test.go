@@ -75,6 +75,8 @@ var badMarkets = func() []badInput {
 		{name: "unknown column", in: "id,name,colour\na,A,red\n", line: 1, col: 9, field: "colour", want: market.ErrUnknownColumn},
 		{name: "column name with a space", in: "id,name, notes\na,A,n\n", line: 1, col: 9, field: " notes", want: market.ErrUnknownColumn},
 		{name: "duplicate column", in: "id,name,id\na,A,b\n", line: 1, col: 9, field: "id", want: market.ErrDuplicateColumn},
+		{name: "blank lines before a header without name", in: "\n\r\nid,province\na,P\n", line: 3, col: 1, field: "name", want: market.ErrMissingColumn},
+		{name: "blank lines before an unknown column", in: "\n\nid,name,colour\na,A,red\n", line: 3, col: 9, field: "colour", want: market.ErrUnknownColumn},
 		{name: "empty id", in: h + ",A,P,C,T,39,125,n\n", line: 2, col: 1, field: "id", want: market.ErrEmptyField},
 		{name: "empty name", in: h + "a,,P,C,T,39,125,n\n", line: 2, col: 3, field: "name", want: market.ErrEmptyField},
 		{name: "quoted empty name", in: h + `a,"",P,C,T,39,125,n` + "\n", line: 2, col: 3, field: "name", want: market.ErrEmptyField},
@@ -250,6 +252,20 @@ func TestReadObservationsAcceptsBOMAndCRLF(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
+	}
+}
+
+// TestReadLineBreakInQuotedFieldIsLF checks that a line break inside a
+// quoted field reads as "\n" whatever carriage returns precede it; a lone
+// carriage return is kept.
+func TestReadLineBreakInQuotedFieldIsLF(t *testing.T) {
+	in := "id,name,notes\r\na,A,\"one\r\ntwo\r\r\nthree\r\r\r\nfour\rfive\r\"\r\n"
+	ms, err := market.ReadMarkets(strings.NewReader(in), "markets.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "one\ntwo\nthree\nfour\rfive\r"; len(ms) != 1 || ms[0].Notes != want {
+		t.Errorf("got %+v, want notes %q", ms, want)
 	}
 }
 

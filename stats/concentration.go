@@ -54,7 +54,7 @@ func (c *Changes) Concentrate(k int) Concentration {
 		}
 	}
 	out := Concentration{Net: c.Net(), Gainers: len(gains), Share: math.NaN()}
-	for _, m := range ranked[:min(k, len(gains))] {
+	for _, m := range ranked[:max(0, min(k, len(gains)))] {
 		out.Top = append(out.Top, m)
 		out.TopSum += m.Change
 	}

@@ -13,8 +13,9 @@ type Coverage struct {
 	Known int
 	// Share is Surveyed / Known in percent; NaN when Known is 0.
 	Share float64
-	// Towns is the number of market towns surveyed. A market with no town
-	// counts as a town of its own.
+	// Towns is the number of market towns surveyed: towns of the same name
+	// in different provinces are different towns, and a market with no
+	// town counts as a town of its own.
 	Towns int
 	// TownsByYear counts the towns by the year of their latest imagery in
 	// the window, in year order.
@@ -32,9 +33,9 @@ type YearCount struct {
 func (c *Changes) Coverage(known int) Coverage {
 	latest := map[string]int{}
 	for _, m := range c.Markets {
-		town := m.Market.Town
-		if town == "" {
-			town = "\x00" + m.Market.ID
+		town := m.Market.Province + "\x00" + m.Market.Town
+		if m.Market.Town == "" {
+			town = "\x00\x00" + m.Market.ID
 		}
 		latest[town] = max(latest[town], m.End.Date.Year())
 	}

@@ -181,6 +181,10 @@ func checkSeries(c Check, s YearSeries) Check {
 	}
 	from, _ := strconv.Atoi(m[1])
 	to, _ := strconv.Atoi(m[2])
+	if to < from {
+		c.Verdict, c.Note = Unverifiable, "the id's span of years runs backwards"
+		return c
+	}
 	var missing []int
 	known := 0
 	for y := from; y <= to; y++ {
@@ -238,7 +242,9 @@ func checkLowestSince(c Check, ev Evidence, from int) Check {
 	c.Computed = f.Value
 	c.Unit = "m2/year"
 	var lower, missing []int
-	for y := from; y < w.From && y <= lastYear(ev.National); y++ {
+	// Every year up to the window counts: one the series does not reach
+	// is missing, not evidence.
+	for y := from; y < w.From; y++ {
 		v, ok := ev.National.Value(y)
 		switch {
 		case !ok:
@@ -267,7 +273,7 @@ func checkLowestSince(c Check, ev Evidence, from int) Check {
 		}
 	case len(missing) > 0:
 		c.Verdict = Unverifiable
-		c.Note = fmt.Sprintf("%s m2/year is below every known year, but %s have no value; %s", num(f.Value), years(missing), caveat)
+		c.Note = fmt.Sprintf("%s m2/year is below every known year, but %s no value; %s", num(f.Value), haveNo(missing), caveat)
 	default:
 		c.Verdict, c.Note = Match, fmt.Sprintf("%s m2/year is below every year since %d; %s", num(f.Value), from, caveat)
 	}
@@ -296,7 +302,7 @@ func checkRecord(c Check, s YearSeries, year int) Check {
 	case len(higher) > 0:
 		c.Verdict, c.Note = Mismatch, "higher: "+strings.Join(higher, ", ")
 	case len(missing) > 0:
-		c.Verdict, c.Note = Unverifiable, fmt.Sprintf("highest of the known years, but %s have no value", years(missing))
+		c.Verdict, c.Note = Unverifiable, fmt.Sprintf("highest of the known years, but %s no value", haveNo(missing))
 	default:
 		c.Verdict, c.Note = Match, "highest of every year in the series"
 	}
@@ -306,6 +312,14 @@ func checkRecord(c Check, s YearSeries, year int) Check {
 func lastYear(s YearSeries) int {
 	_, last := s.Span()
 	return last
+}
+
+// haveNo returns "2013 has" or "2011-2018 have", for "... no value".
+func haveNo(ys []int) string {
+	if len(ys) == 1 {
+		return years(ys) + " has"
+	}
+	return years(ys) + " have"
 }
 
 // years formats years, collapsing runs: "2011-2018, 2020".

@@ -104,11 +104,15 @@ func ReadYearSeries(r io.Reader, name string) (YearSeries, error) {
 				row.Fail(seriesValue.Name, fmt.Errorf("%w: %v", market.ErrNegativeArea, v))
 			}
 			yv.Value, yv.Known = v, true
-			p, err := market.ParseProvenance(row.String(seriesProvenance))
+		}
+		// A value needs a provenance; a missing year may leave it empty,
+		// but what it gives must still be one.
+		if p := row.String(seriesProvenance); p != "" || yv.Known {
+			prov, err := market.ParseProvenance(p)
 			if err != nil {
 				row.Fail(seriesProvenance.Name, err)
 			}
-			yv.Provenance = p
+			yv.Provenance = prov
 		}
 		s.Values = append(s.Values, yv)
 	}

@@ -273,3 +273,14 @@ func (g *gen) split(total float64, n int, lo, hi float64) []float64 {
 	out[n-1] = total - used
 	return out
 }
+
+// FromFigures reads the targets from the post's figures and generates the
+// panel from the named markets: what go generate ./data runs on the
+// shipped files.
+func FromFigures(named *market.Dataset, figures []stats.Published, seed uint64) (*market.Dataset, error) {
+	t, err := TargetsFrom(figures)
+	if err != nil {
+		return nil, err
+	}
+	return Generate(named, t, seed)
+}

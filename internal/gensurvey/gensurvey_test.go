@@ -24,7 +24,7 @@ func TestPanelMeetsTargets(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, seed := range []uint64{gensurvey.Seed, 2, 3, 42} {
-		ds, err := gensurvey.Generate(named, tg, seed)
+		ds, err := gensurvey.FromFigures(named, figs, seed)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}

@@ -42,11 +42,7 @@ func run(namedDir, figuresFile, out string, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	targets, err := gensurvey.TargetsFrom(figs)
-	if err != nil {
-		return err
-	}
-	panel, err := gensurvey.Generate(named, targets, seed)
+	panel, err := gensurvey.FromFigures(named, figs, seed)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,22 @@
+package plotting_test
+
+import "testing"
+
+func TestChartsMatchGoldens(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		example func()
+	}{
+		{"gross_by_year.png", ExampleGrossByYear},
+		{"status.png", ExampleStatusBreakdown},
+		{"contributions.png", ExampleContributions},
+		{"map.png", ExampleMarketMap},
+		{"estimates.png", ExampleEstimates},
+		{"market_area.png", ExampleMarketArea},
+		{"market_grid.png", ExampleMarketGrid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkPlot(tc.example, t, tc.name)
+		})
+	}
+}
