@@ -188,7 +188,7 @@ func (w *obsWorker) parseQuoted(data []byte) {
 			if i > 0 {
 				w.joined = append(w.joined, ',')
 			}
-			w.joined = append(w.joined, f...)
+			w.joined = append(w.joined, dropCRBeforeLF(f)...)
 			w.ends = append(w.ends, int32(len(w.joined)))
 			var p fieldPos
 			p.line, p.col = cr.FieldPos(i)

@@ -340,6 +340,7 @@ func readHeader(data []byte, atEOF bool, file string) (n int, rec []string, pos 
 		}
 		pos := make([]fieldPos, len(rec))
 		for i := range rec {
+			rec[i] = dropCRBeforeLF(rec[i])
 			pos[i].line, pos[i].col = cr.FieldPos(i)
 		}
 		return int(cr.InputOffset()), rec, pos, errs, true
