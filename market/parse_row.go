@@ -42,6 +42,10 @@ type chunkResult struct {
 	buf  []byte // the chunk's buffer, handed back after merging
 }
 
+// maxRuns is the most runs a chunk follows: a chunk holds about 8,000
+// rows, and rows in date order rather than by market make a run of each.
+const maxRuns = 2048
+
 // keyRun is a run of consecutive keyed rows of one market ID.
 type keyRun struct {
 	id          string
@@ -378,12 +382,21 @@ func (w *obsWorker) keyed(id []byte, d Date) {
 		}
 		return
 	}
+	if res.unsorted {
+		return
+	}
 	if n := len(res.runs); n > 0 && bytes.Equal(id, w.runID) {
 		r := &res.runs[n-1]
 		if !r.last.Before(d) {
 			res.unsorted = true
 		}
 		r.last = d
+		return
+	}
+	if len(res.runs) == maxRuns {
+		// Runs this short are not worth following: let the duplicate
+		// check sort the keys instead.
+		res.unsorted = true
 		return
 	}
 	w.runID = append(w.runID[:0], id...) // the row's bytes are reused

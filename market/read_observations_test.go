@@ -166,3 +166,16 @@ func FuzzReadObservationsAgreesWithReference(f *testing.F) {
 		sameAsReference(t, in, known, int(chunk)+1)
 	})
 }
+
+func TestReadObservationsManyShortRuns(t *testing.T) {
+	// More runs of one market ID in a chunk than are followed, with and
+	// without a duplicate among them.
+	var b strings.Builder
+	b.WriteString(obsHeader)
+	for i := range 3 * maxRuns {
+		fmt.Fprintf(&b, "m%d,2019,1,,G,measured\n", i)
+	}
+	in := b.String()
+	sameAsReference(t, []byte(in), nil, chunkSize)
+	sameAsReference(t, []byte(in+"m7,2019,2,,G,measured\n"), nil, chunkSize, 4096)
+}
