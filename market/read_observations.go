@@ -236,7 +236,9 @@ func (s *obsScan) pass(r io.Reader, room []Observation) (*passResult, error) {
 			for c := range chunks {
 				var out []Observation
 				if room != nil {
-					out = room[c.off:c.off:len(room)]
+					// Past the end only if the file grew since it was
+					// counted: the rows then go elsewhere.
+					out = room[min(c.off, len(room)):][:0]
 				} else {
 					select {
 					case out = <-outs:
@@ -269,7 +271,7 @@ func (s *obsScan) pass(r io.Reader, room []Observation) (*passResult, error) {
 			}
 		}
 	}
-	if room != nil {
+	if m.room != nil {
 		res.obs = room[:m.n:m.n]
 		clear(room[m.n:m.end]) // what was moved down
 	}
@@ -396,15 +398,21 @@ func (m *merger) merge(r *chunkResult) {
 	}
 	res.hits = append(res.hits, r.hits...)
 	m.line += r.newlines
+	if m.room != nil && len(r.obs) > 0 {
+		at := cap(m.room) - cap(r.obs)
+		if at < 0 || at >= len(m.room) || &m.room[at] != &r.obs[0] {
+			// The rows are not in room: the file grew since it was
+			// counted. Go on by appending, to a copy: workers are
+			// still writing to room.
+			res.obs = m.room[:m.n:m.n]
+			m.room = nil
+		}
+	}
 	if m.room == nil {
 		res.obs = append(res.obs, r.obs...)
 	} else if len(r.obs) > 0 {
-		// The rows are in room already, at the chunk's offset, unless
-		// (impossibly) the worker ran out of room.
+		// The rows are in room already, at the chunk's offset.
 		at := cap(m.room) - cap(r.obs)
-		if cap(r.obs) > cap(m.room) || &m.room[:at+1][at] != &r.obs[0] {
-			panic("market: a chunk has more rows than lines")
-		}
 		if at != m.n {
 			copy(m.room[m.n:], r.obs)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -178,4 +179,38 @@ func TestReadObservationsManyShortRuns(t *testing.T) {
 	in := b.String()
 	sameAsReference(t, []byte(in), nil, chunkSize)
 	sameAsReference(t, []byte(in+"m7,2019,2,,G,measured\n"), nil, chunkSize, 4096)
+}
+
+// growingFile reads as first until it is rewound, then as second: a file
+// appended to while it is read.
+type growingFile struct {
+	*bytes.Reader
+	second []byte
+}
+
+func (g *growingFile) Seek(off int64, whence int) (int64, error) {
+	if whence == io.SeekStart && g.second != nil {
+		g.Reader, g.second = bytes.NewReader(g.second), nil
+	}
+	return g.Reader.Seek(off, whence)
+}
+
+func TestReadObservationsOfAFileThatGrows(t *testing.T) {
+	var first, more strings.Builder
+	first.WriteString(obsHeader)
+	for i := range 2000 {
+		fmt.Fprintf(&first, "m%d,2019,1,,G,measured\n", i)
+	}
+	more.WriteString(first.String())
+	for i := range 2000 {
+		fmt.Fprintf(&more, "n%d,2019,1,,G,measured\n", i)
+	}
+	for _, chunk := range []int{100, 4096, chunkSize} {
+		got, errs, err := readObservationsChunked(&growingFile{bytes.NewReader([]byte(first.String())), []byte(more.String())},
+			"obs.csv", nil, chunk)
+		want, _, _ := readObservationsRef(strings.NewReader(more.String()), "obs.csv", nil)
+		if err != nil || len(errs) > 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("chunk %d: %d rows, %v %v; want the %d rows of the grown file", chunk, len(got), err, errs, len(want))
+		}
+	}
 }
