@@ -102,7 +102,14 @@ func hasKey(m map[string]int, k string) bool {
 // order a stable sort by market index, then date, gives. A file written
 // by WriteDataset is in that order already, and costs one pass.
 func build(markets []Market, index map[string]int, obs []Observation) *Dataset {
-	start := make([]int, len(markets)+1)
+	start := sortByMarket(len(markets), index, obs)
+	return &Dataset{markets: markets, index: index, obs: obs, start: start}
+}
+
+// sortByMarket puts obs in market index, then date order, ties in the
+// order given, and returns where each market's observations start.
+func sortByMarket(markets int, index map[string]int, obs []Observation) []int {
+	start := make([]int, markets+1)
 	sorted := true
 	prev, prevID := -1, ""
 	var prevDate Date
@@ -124,7 +131,7 @@ func build(markets []Market, index map[string]int, obs []Observation) *Dataset {
 	if !sorted {
 		permute(obs, order(obs, index, start))
 	}
-	return &Dataset{markets: markets, index: index, obs: obs, start: start}
+	return start
 }
 
 // order returns where each observation goes: order[k] is the index in

@@ -52,7 +52,11 @@ func readDataset(fsys fs.FS, dir string, display func(string) string) (*Dataset,
 	if err != nil {
 		return nil, err
 	}
-	obs, oerrs, err := readObservations(of, display(ObservationsFile), index)
+	var sortTo *datasetOrder
+	if len(merrs) == 0 {
+		sortTo = &datasetOrder{markets: len(markets), index: index}
+	}
+	obs, oerrs, err := readObservationsChunked(of, display(ObservationsFile), index, chunkSize, sortTo)
 	if err != nil {
 		return nil, err
 	}

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/jangmadang/marketarea/internal/genlarge"
 )
@@ -97,4 +99,42 @@ func TestReadLargeFileReportsBadRowsExactly(t *testing.T) {
 		t.Errorf("got %v, want a duplicate on line %d of line 6", err, n+1)
 	}
 	sameAsReference(t, in, nil, chunkSize)
+}
+
+// TestReadDatasetOutOfOrder reads a generated file with its rows
+// shuffled: the dataset is the one the reference reader builds, and a
+// duplicate is reported at the same place.
+func TestReadDatasetOutOfOrder(t *testing.T) {
+	mb, ob := generated(t, 20_000)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(ob), "\n"), "\n")
+	rows := lines[1:]
+	rng := rand.New(rand.NewPCG(5, 6))
+	rng.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
+	rows[len(rows)-1] += "\n"
+	shuffled := lines[0] + strings.Join(rows, "")
+
+	_, index, _, _ := readMarkets(bytes.NewReader(mb), MarketsFile)
+	markets, _, _, _ := readMarkets(bytes.NewReader(mb), MarketsFile)
+	for name, in := range map[string]string{
+		"shuffled":                  shuffled,
+		"with a duplicate":          shuffled + rows[3],
+		"with a duplicate and more": shuffled + rows[3] + strings.Replace(rows[9], ",", ",x", 1),
+	} {
+		fsys := fstest.MapFS{MarketsFile: {Data: mb}, ObservationsFile: {Data: []byte(in)}}
+		got, err := ReadDatasetFS(fsys, ".")
+		want, wantErrs, _ := readObservationsRef(strings.NewReader(in), ObservationsFile, index)
+		if len(wantErrs) > 0 {
+			var errs Errors
+			if !errors.As(err, &errs) || describe(errs) != describe(wantErrs) {
+				t.Errorf("%s: got %v, want\n%v", name, err, wantErrs)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if ref := build(markets, index, want); !reflect.DeepEqual(got.obs, ref.obs) || !reflect.DeepEqual(got.start, ref.start) {
+			t.Errorf("%s: the dataset differs from the reference", name)
+		}
+	}
 }

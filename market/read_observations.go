@@ -41,12 +41,21 @@ type obsScan struct {
 // returns those free of problems, in file order, the problems, and an I/O
 // error.
 func readObservations(r io.Reader, name string, known map[string]int) ([]Observation, Errors, error) {
-	return readObservationsChunked(r, name, known, chunkSize)
+	return readObservationsChunked(r, name, known, chunkSize, nil)
+}
+
+// datasetOrder is the order of a dataset's observations: by market index,
+// then date.
+type datasetOrder struct {
+	markets int
+	index   map[string]int // every ID known, none -1
 }
 
 // readObservationsChunked is readObservations with chunks of about chunk
-// bytes: tests make them small.
-func readObservationsChunked(r io.Reader, name string, known map[string]int, chunk int) ([]Observation, Errors, error) {
+// bytes: tests make them small. With sortTo, the observations are for a
+// dataset: when they are free of problems, they may come back in dataset
+// order; with problems, they may be in any order (no dataset is built).
+func readObservationsChunked(r io.Reader, name string, known map[string]int, chunk int, sortTo *datasetOrder) ([]Observation, Errors, error) {
 	rs, err := rewindable(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
@@ -83,9 +92,15 @@ func readObservationsChunked(r io.Reader, name string, known map[string]int, chu
 		return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
 	}
 	errs := p.errs
+	if p.unsorted && sortTo != nil && len(errs) == 0 {
+		// Some market's rows are not one run in date order. The dataset
+		// needs them sorted: sorted, two rows with one key are neighbours.
+		sortByMarket(sortTo.markets, sortTo.index, p.obs)
+		p.unsorted = hasNeighbourDuplicate(p.obs)
+	}
 	if p.unsorted {
-		// Some market's rows are not one run in date order: look for
-		// duplicates the long way, then read again for their positions.
+		// Look for duplicates the long way, then read again for their
+		// positions.
 		if s.dup = duplicateKeys(p.obs, p.extras); len(s.dup) > 0 {
 			if _, err := rs.Seek(start, io.SeekStart); err != nil {
 				return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
@@ -95,7 +110,9 @@ func readObservationsChunked(r io.Reader, name string, known map[string]int, chu
 				return nil, nil, fmt.Errorf("market: reading %s: %w", name, err)
 			}
 			errs = append(errs, s.duplicateErrs(again.hits)...)
-			p.obs = dropDuplicates(p.obs, s.dup, again.hits)
+			if sortTo == nil { // else in dataset order and not wanted
+				p.obs = dropDuplicates(p.obs, s.dup, again.hits)
+			}
 		}
 	}
 	// Problems in line and column order; on one spot, in the order found.
@@ -450,6 +467,17 @@ func (m *merger) runs(r *chunkResult) {
 		}
 		m.runID, m.runLast = run.id, run.last
 	}
+}
+
+// hasNeighbourDuplicate reports whether two neighbours in obs have one
+// market ID and date.
+func hasNeighbourDuplicate(obs []Observation) bool {
+	for i := 1; i < len(obs); i++ {
+		if obs[i].Date == obs[i-1].Date && obs[i].MarketID == obs[i-1].MarketID {
+			return true
+		}
+	}
+	return false
 }
 
 // duplicateKeys returns the keys (ID and date) that more than one keyed

@@ -19,7 +19,7 @@ func sameAsReference(t *testing.T, in []byte, known map[string]int, chunks ...in
 	t.Helper()
 	want, wantErrs, wantErr := readObservationsRef(bytes.NewReader(in), "obs.csv", known)
 	for _, chunk := range chunks {
-		got, gotErrs, gotErr := readObservationsChunked(bytes.NewReader(in), "obs.csv", known, chunk)
+		got, gotErrs, gotErr := readObservationsChunked(bytes.NewReader(in), "obs.csv", known, chunk, nil)
 		if (gotErr == nil) != (wantErr == nil) {
 			t.Fatalf("chunk %d: error %v, want %v", chunk, gotErr, wantErr)
 		}
@@ -207,7 +207,7 @@ func TestReadObservationsOfAFileThatGrows(t *testing.T) {
 	}
 	for _, chunk := range []int{100, 4096, chunkSize} {
 		got, errs, err := readObservationsChunked(&growingFile{bytes.NewReader([]byte(first.String())), []byte(more.String())},
-			"obs.csv", nil, chunk)
+			"obs.csv", nil, chunk, nil)
 		want, _, _ := readObservationsRef(strings.NewReader(more.String()), "obs.csv", nil)
 		if err != nil || len(errs) > 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("chunk %d: %d rows, %v %v; want the %d rows of the grown file", chunk, len(got), err, errs, len(want))
