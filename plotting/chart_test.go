@@ -3,6 +3,7 @@ package plotting_test
 import (
 	"bytes"
 	"errors"
+	"gonum.org/v1/plot/cmpimg"
 	"math"
 	"os"
 	"path/filepath"
@@ -263,14 +264,14 @@ func TestGoldenComparisonDetectsAChangedValue(t *testing.T) {
 		return png
 	}
 	a, b := draw(7450), draw(7460)
-	same, err := equalImages(".png", a, b)
+	same, err := cmpimg.Equal("png", a, b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if same {
 		t.Error("charts of 7,450 and 7,460 m² compare equal")
 	}
-	if same, _ := equalImages(".png", a, draw(7450)); !same {
+	if same, _ := cmpimg.Equal("png", a, draw(7450)); !same {
 		t.Error("the same chart compares unequal")
 	}
 }

@@ -1,7 +1,13 @@
 package plotting_test
 
-import "testing"
+import (
+	"testing"
 
+	"gonum.org/v1/plot/cmpimg"
+)
+
+// Each chart is compared pixel by pixel with testdata/NAME_golden.png;
+// go test ./plotting/ -regen rewrites the goldens.
 func TestChartsMatchGoldens(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -16,7 +22,7 @@ func TestChartsMatchGoldens(t *testing.T) {
 		{"market_grid.png", ExampleMarketGrid},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			checkPlot(tc.example, t, tc.name)
+			cmpimg.CheckPlot(tc.example, t, tc.name)
 		})
 	}
 }

@@ -82,7 +82,7 @@ func run(o options, stdout io.Writer) error {
 	}
 	var charts []string
 	if o.charts {
-		if charts, err = writeCharts(o.out, in, changes); err != nil {
+		if charts, err = writeCharts(o.out, in, changes, o.topK); err != nil {
 			return err
 		}
 	}
