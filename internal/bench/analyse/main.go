@@ -1,10 +1,10 @@
-// Command analyse is this library's side of bench/compare.sh: it reads a
+// Command analyse is this library's side of internal/bench/compare.sh: it reads a
 // dataset directory with full checks, then prints the change of every
 // market over 2011-2025 (status counts, net change) and the gross
-// additions and reductions of each year, in the format bench/peer.R
+// additions and reductions of each year, in the format internal/bench/peer.R
 // prints, so that the two outputs can be compared line by line.
 //
-//	go run ./bench/analyse -dir bench/data/10000000
+//	go run ./internal/bench/analyse -dir internal/bench/data/10000000
 package main
 
 import (
@@ -20,7 +20,7 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", "bench/data/1000000", "dataset directory")
+	dir := flag.String("dir", "internal/bench/data/1000000", "dataset directory")
 	verbose := flag.Bool("v", false, "print the time of each step on stderr")
 	profile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()

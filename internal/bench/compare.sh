@@ -6,20 +6,20 @@
 # (alternating) under /usr/bin/time -v, checks that the two outputs agree
 # number for number, and prints one table of medians.
 #
-#   bench/compare.sh [ROWS] [RUNS]     (default 10000000 rows, 3 runs)
+#   internal/bench/compare.sh [ROWS] [RUNS]     (default 10000000 rows, 3 runs)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 rows=${1:-10000000}
 runs=${2:-3}
-dir=bench/data/$rows
-out=bench/data/out-$rows
+dir=internal/bench/data/$rows
+out=internal/bench/data/out-$rows
 mkdir -p "$out"
 
 if [ ! -f "$dir/observations.csv" ]; then
 	echo "generating $dir" >&2
 	go run ./internal/cmd/genlarge -rows "$rows" -seed 1 -out "$dir"
 fi
-go build -o "$out/analyse" ./bench/analyse
+go build -o "$out/analyse" ./internal/bench/analyse
 Rscript -e 'suppressPackageStartupMessages(library(data.table))' # fail early without it
 cat "$dir"/*.csv >/dev/null # both read from the page cache
 
@@ -30,7 +30,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 for i in $(seq "$runs"); do
 	/usr/bin/time -v "$out/analyse" -dir "$dir" >"$out/go.txt" 2>"$out/go-time-$i.txt"
-	/usr/bin/time -v Rscript bench/peer.R "$dir" >"$out/r.txt" 2>"$out/r-time-$i.txt"
+	/usr/bin/time -v Rscript internal/bench/peer.R "$dir" >"$out/r.txt" 2>"$out/r-time-$i.txt"
 	if ! diff "$out/go.txt" "$out/r.txt" >"$out/diff.txt"; then
 		echo "the results differ:" >&2
 		cat "$out/diff.txt" >&2

@@ -2,8 +2,8 @@
 // run only with -bench; the data is generated once into a temporary
 // directory. MARKETAREA_BENCH_ROWS sets its size (default 1,000,000):
 //
-//	go test ./bench -run '^$' -bench . -benchtime 3x
-//	MARKETAREA_BENCH_ROWS=10000000 go test ./bench -run '^$' -bench . -benchtime 3x -timeout 30m
+//	go test ./internal/bench -run '^$' -bench . -benchtime 3x
+//	MARKETAREA_BENCH_ROWS=10000000 go test ./internal/bench -run '^$' -bench . -benchtime 3x -timeout 30m
 package bench_test
 
 import (
@@ -113,7 +113,7 @@ func BenchmarkGrossAdditions(b *testing.B) {
 	perRow(b, rows)
 }
 
-// BenchmarkWhole is what bench/compare.sh times: read, check and
+// BenchmarkWhole is what internal/bench/compare.sh times: read, check and
 // analyse.
 func BenchmarkWhole(b *testing.B) {
 	dir, rows := data(b)

@@ -1,7 +1,7 @@
-# The peer of bench/analyse in R's data.table, for bench/compare.sh: the
+# The peer of internal/bench/analyse in R's data.table, for internal/bench/compare.sh: the
 # same analysis of the same files, printed in the same format.
 #
-#   Rscript bench/peer.R bench/data/10000000
+#   Rscript internal/bench/peer.R internal/bench/data/10000000
 #
 # Definitions, as package stats computes them (window 2011-2025):
 #   A market's annual value A(y) is its latest observation with year <= y.
@@ -17,7 +17,7 @@ suppressPackageStartupMessages(library(data.table))
 setDTthreads(0L) # every core
 
 args <- commandArgs(trailingOnly = TRUE)
-dir <- if (length(args) > 0L) args[[1L]] else "bench/data/1000000"
+dir <- if (length(args) > 0L) args[[1L]] else "internal/bench/data/1000000"
 from <- 2011L
 to <- 2025L
 
