@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"github.com/jangmadang/marketarea/internal/numfmt"
 	"image/color"
 	"math"
 	"strconv"
@@ -145,25 +146,11 @@ func formatNumber(v float64, signed bool) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "n/a"
 	}
-	r := math.Round(v)
-	if r == 0 {
-		r = 0 // no "-0"
+	s := numfmt.Decimal(v, 0)
+	if signed {
+		s = numfmt.Signed(v, 0)
 	}
-	digits := strconv.FormatFloat(math.Abs(r), 'f', 0, 64)
-	var b strings.Builder
-	switch {
-	case r < 0:
-		b.WriteString("\u2212")
-	case signed && r > 0:
-		b.WriteString("+")
-	}
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	return b.String()
+	return strings.Replace(s, "-", "\u2212", 1)
 }
 
 // formatPercent writes a percentage with the given number of decimals.

@@ -4,78 +4,27 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/jangmadang/marketarea/internal/numfmt"
 )
 
 // The numbers of the report are formatted as a reader expects: counts as
 // integers with thousands separators (1,981), areas in m² (9,905 m²),
 // percentages with one decimal (51.9 %), a missing value as a dash.
 
-const missing = "–"
+const missing = numfmt.Missing
 
 // count formats a whole number: 9,905.
-func count(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + group(s[1:])
-	}
-	return group(s)
-}
+func count(n int) string { return numfmt.Decimal(float64(n), 0) }
 
-// group puts a comma between the thousands of a string of digits.
-func group(digits string) string {
-	var b strings.Builder
-	for i := range len(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(digits[i])
-	}
-	return b.String()
-}
-
-// decimal formats v with dp decimals and thousands separators, without a
-// sign for a value that rounds to zero.
-func decimal(v float64, dp int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return missing
-	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', dp, 64)
-	whole, frac, _ := strings.Cut(s, ".")
-	out := group(whole)
-	if frac != "" {
-		out += "." + frac
-	}
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		out = "-" + out
-	}
-	return out
-}
-
-// areaDecimals is 0 for a whole number of square metres, as imagery gives
-// them, and 1 otherwise.
-func areaDecimals(v float64) int {
-	if v == math.Trunc(v) {
-		return 0
-	}
-	return 1
-}
+// decimal formats v with dp decimals and thousands separators.
+func decimal(v float64, dp int) string { return numfmt.Decimal(v, dp) }
 
 // area formats an area: 9,905 m².
-func area(v float64) string {
-	if math.IsNaN(v) {
-		return missing
-	}
-	return decimal(v, areaDecimals(v)) + " m²"
-}
+func area(v float64) string { return numfmt.Area(v) }
 
 // change formats a change of area with its sign: +1,390 m², -400 m², 0 m².
-func change(v float64) string {
-	s := area(v)
-	if v > 0 && s != "0 m²" && s != "0.0 m²" {
-		return "+" + s
-	}
-	return s
-}
+func change(v float64) string { return numfmt.SignedArea(v) }
 
 // percent formats a percentage with one decimal: 51.9 %. Counts of a few
 // hundred markets do not support more.
@@ -103,7 +52,7 @@ func figure(v float64, unit string) string {
 	case "m2":
 		return area(v)
 	case "m2/year":
-		return decimal(v, areaDecimals(v)) + " m²/year"
+		return decimal(v, numfmt.AreaDecimals(v)) + " m²/year"
 	}
 	if v == math.Trunc(v) {
 		return decimal(v, 0)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/jangmadang/marketarea/internal/numfmt"
 	"github.com/jangmadang/marketarea/stats"
 )
 
@@ -140,9 +141,9 @@ func describe(m stats.MarketChange) string {
 	}
 	b.WriteString("<table>\n")
 	row("Status", m.Status.String())
-	row("Change", signedArea(m.Change))
-	row("Baseline", fmt.Sprintf("%s (%v, %v)", area(m.Baseline.StallArea), m.Baseline.Date, m.Baseline.Provenance))
-	row("End", fmt.Sprintf("%s (%v, %v)", area(m.End.StallArea), m.End.Date, m.End.Provenance))
+	row("Change", numfmt.SignedArea(m.Change))
+	row("Baseline", fmt.Sprintf("%s (%v, %v)", numfmt.Area(m.Baseline.StallArea), m.Baseline.Date, m.Baseline.Provenance))
+	row("End", fmt.Sprintf("%s (%v, %v)", numfmt.Area(m.End.StallArea), m.End.Date, m.End.Provenance))
 	if where := place(m); where != "" {
 		row("Where", where)
 	}

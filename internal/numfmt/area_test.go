@@ -1,4 +1,4 @@
-package export
+package numfmt
 
 import "testing"
 
@@ -20,11 +20,11 @@ func TestAreaFormatsForReaders(t *testing.T) {
 		{1210.25, "1,210.2 m²", "+1,210.2 m²"}, // one decimal: round half to even
 		{-0.04, "0.0 m²", "0.0 m²"},
 	} {
-		if got := area(c.v); got != c.plain {
-			t.Errorf("area(%v) = %q, want %q", c.v, got, c.plain)
+		if got := Area(c.v); got != c.plain {
+			t.Errorf("Area(%v) = %q, want %q", c.v, got, c.plain)
 		}
-		if got := signedArea(c.v); got != c.signed {
-			t.Errorf("signedArea(%v) = %q, want %q", c.v, got, c.signed)
+		if got := SignedArea(c.v); got != c.signed {
+			t.Errorf("SignedArea(%v) = %q, want %q", c.v, got, c.signed)
 		}
 	}
 }
