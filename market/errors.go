@@ -42,7 +42,7 @@ type ParseError struct {
 }
 
 // Error formats the problem as
-// "market: observations.csv:12:3 (stall_area_m2): negative area: -40".
+// "market: observations.csv:12:3: stall_area_m2: negative area: -40".
 // A problem found without a file (NewDataset) has no position.
 func (e *ParseError) Error() string {
 	var b strings.Builder
