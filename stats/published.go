@@ -81,8 +81,9 @@ func ReadPublished(r io.Reader, name string) ([]Published, error) {
 			Statement: row.String(pubStatement), Where: row.String(pubWhere)}
 		if line, dup := seen[p.ID]; dup && p.ID != "" {
 			row.Fail(pubID.Name, fmt.Errorf("%w: %q (first on line %d)", ErrDuplicateFigure, p.ID, line))
+		} else if !dup {
+			seen[p.ID] = row.Line()
 		}
-		seen[p.ID] = row.Line()
 		p.Value, p.HasValue = row.Float(pubValue)
 		p.Text = row.String(pubValue)
 		switch rule := Rule(row.String(pubRule)); rule {

@@ -95,8 +95,9 @@ func ReadYearSeries(r io.Reader, name string) (YearSeries, error) {
 		if ok {
 			if line, dup := firstLine[year]; dup {
 				row.Fail(seriesYear.Name, fmt.Errorf("%w: year %d (first on line %d)", market.ErrDuplicateObservation, year, line))
+			} else {
+				firstLine[year] = row.Line()
 			}
-			firstLine[year] = row.Line()
 		}
 		yv.Year = year
 		if v, ok := row.Float(seriesValue); ok {
