@@ -22,5 +22,5 @@
 //		// err lists every problem in both files, each with file, line,
 //		// column and field; match them with errors.Is and errors.As.
 //	}
-//	last, ok := ds.AsOf("sariwon-2", 2024) // last.StallArea, in m²
+//	last, ok := ds.AsOf("sariwon_2", 2024) // last.StallArea, in m²
 package market

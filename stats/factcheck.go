@@ -194,7 +194,7 @@ func checkSeries(c Check, s YearSeries) Check {
 			missing = append(missing, y)
 		}
 	}
-	c.Computed = float64(known)
+	c.Computed, c.Unit = float64(known), "years"
 	if len(missing) > 0 {
 		c.Verdict = Unverifiable
 		c.Note = fmt.Sprintf("%d of %d years have a value; missing: %s (not in the text, only in the chart image)", known, to-from+1, years(missing))

@@ -95,6 +95,9 @@ func Figures(in Inputs) []Figure {
 	add("markets_closed", float64(counts.Closed), "markets", synth)
 
 	net := c.Net()
+	if len(c.Markets) == 0 {
+		net = nan() // no market covered: missing, not zero growth
+	}
 	rate := AverageAnnual(net, w)
 	add("net_growth_"+span, net, "m2", synth)
 	add("avg_annual_net_"+span, rate.PerYear, "m2/year", synth)

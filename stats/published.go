@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -103,10 +104,15 @@ func ReadPublished(r io.Reader, name string) ([]Published, error) {
 }
 
 // ErrRule is a comparison rule that is none of the Rule constants.
-var ErrRule = fmt.Errorf("stats: unknown rule (want %s, %s, %s, %s or %s)", Exact, Rounded, LowerBound, Claim, Series)
+// Like the sentinels of package market, it is reported inside a
+// market.ParseError, whose text names the package and the position.
+var ErrRule = fmt.Errorf("unknown rule (want %s, %s, %s, %s or %s)", Exact, Rounded, LowerBound, Claim, Series)
 
 // ErrDuplicateFigure is a figure ID given twice in one file.
-var ErrDuplicateFigure = fmt.Errorf("stats: duplicate figure id")
+var ErrDuplicateFigure = errors.New("duplicate figure id")
+
+// ErrDuplicateYear is a year given twice in one year-series file.
+var ErrDuplicateYear = errors.New("duplicate year")
 
 func assumeRule(p Published) Rule {
 	switch {

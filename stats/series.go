@@ -94,7 +94,7 @@ func ReadYearSeries(r io.Reader, name string) (YearSeries, error) {
 		year, ok := row.Int(seriesYear)
 		if ok {
 			if line, dup := firstLine[year]; dup {
-				row.Fail(seriesYear.Name, fmt.Errorf("%w: year %d (first on line %d)", market.ErrDuplicateObservation, year, line))
+				row.Fail(seriesYear.Name, fmt.Errorf("%w: %d (first on line %d)", ErrDuplicateYear, year, line))
 			} else {
 				firstLine[year] = row.Line()
 			}

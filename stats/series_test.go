@@ -81,7 +81,7 @@ func TestReadYearSeriesReportsEveryProblem(t *testing.T) {
 		t.Errorf("got values %+v with an error", s.Values)
 	}
 	checkProblems(t, err, "gross.csv", []problem{
-		{3, 1, "year", market.ErrDuplicateObservation},
+		{3, 1, "year", stats.ErrDuplicateYear},
 		{4, 1, "year", market.ErrNumber},
 		{5, 6, "gross_new_m2", market.ErrNegativeArea},
 		{6, 8, "provenance", market.ErrProvenance},

@@ -138,7 +138,7 @@ func TestBadDataListsEveryProblemAndWritesNoReport(t *testing.T) {
 		"observations.csv:3:1: market_id: observation of a market not in markets.csv",
 		"observations.csv:4:3: date: not a date",
 		"national-gross.csv:2:6: gross_new_m2: not a number",
-		"figures.csv:2:17: rule: stats: unknown rule",
+		"figures.csv:2:17: rule: unknown rule",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)

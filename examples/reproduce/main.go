@@ -130,12 +130,12 @@ func load(o options) (inputs, error) {
 		if in.dataset, err = market.ReadDataset(o.dataDir); err != nil {
 			return in, err
 		}
-		if in.national, err = readOptional(filepath.Join(o.dataDir, "national-gross.csv"), stats.ReadYearSeries); err != nil {
+		if in.national, err = readFile(filepath.Join(o.dataDir, "national-gross.csv"), true, stats.ReadYearSeries); err != nil {
 			return in, err
 		}
 	}
 	if o.published != "" {
-		if in.published, err = readOptional(o.published, stats.ReadPublished); err != nil {
+		if in.published, err = readFile(o.published, false, stats.ReadPublished); err != nil {
 			return in, err
 		}
 	}
@@ -148,12 +148,12 @@ func load(o options) (inputs, error) {
 	return in, nil
 }
 
-// readOptional reads a file with read; a file that does not exist gives
-// the zero value, except that a name the user gave must exist.
-func readOptional[T any](name string, read func(io.Reader, string) (T, error)) (T, error) {
+// readFile reads a file with read. When optional, a file that does not
+// exist gives the zero value.
+func readFile[T any](name string, optional bool, read func(io.Reader, string) (T, error)) (T, error) {
 	var zero T
 	f, err := os.Open(name)
-	if errors.Is(err, os.ErrNotExist) && filepath.Base(name) == "national-gross.csv" {
+	if optional && errors.Is(err, os.ErrNotExist) {
 		return zero, nil
 	}
 	if err != nil {
