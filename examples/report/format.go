@@ -45,6 +45,8 @@ func figure(v float64, unit string) string {
 	switch unit {
 	case "year":
 		return strconv.FormatFloat(v, 'f', -1, 64)
+	case "years":
+		return decimal(v, 0) + " years"
 	case "percent":
 		return decimal(v, 2) + " %"
 	case "index":

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -222,12 +221,7 @@ func (r *report) factCheck(b *strings.Builder) {
 		if c.Verdict == stats.Mismatch {
 			verdict = "**" + verdict + "**"
 		}
-		computed := figure(c.Computed, c.Unit)
-		if c.Rule == stats.Series && !math.IsNaN(c.Computed) {
-			// A series check counts the years that have a value.
-			computed = decimal(c.Computed, 0) + " years"
-		}
-		t.add("`"+c.ID+"`", publishedFigure(c.Published, c.Unit), computed, string(c.Rule), verdict, cell(squareMetres.ReplaceAllString(c.Note, "m²")))
+		t.add("`"+c.ID+"`", publishedFigure(c.Published, c.Unit), figure(c.Computed, c.Unit), string(c.Rule), verdict, cell(squareMetres.ReplaceAllString(c.Note, "m²")))
 	}
 	t.write(b)
 }
