@@ -286,13 +286,7 @@ func (m *mapView) drawNote(c *draw.Canvas, frame vg.Rectangle) vg.Rectangle {
 	pt := vg.Point{X: frame.Max.X - pad, Y: frame.Min.Y + pad}
 	r := sty.Rectangle(txt)
 	pt.Y -= r.Min.Y
-	box := r.Add(pt)
-	box.Min = box.Min.Sub(vg.Point{X: 2, Y: 2})
-	box.Max = box.Max.Add(vg.Point{X: 2, Y: 2})
-	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 230})
-	c.Fill(box.Path())
-	c.FillText(sty, pt, txt)
-	return box
+	return fillTextOnWhite(c, sty, pt, txt)
 }
 
 // mapGroup is markets drawn at one spot, side by side.

@@ -43,11 +43,17 @@ func (n *note) Plot(c draw.Canvas, _ *plot.Plot) {
 		X: c.Min.X + pad + vg.Length(n.x)*(c.Max.X-c.Min.X-2*pad-w),
 		Y: c.Min.Y + pad + vg.Length(n.y)*(c.Max.Y-c.Min.Y-2*pad-h),
 	}
-	pt := corner.Sub(r.Min)
-	box := r.Add(pt)
+	fillTextOnWhite(&c, sty, corner.Sub(r.Min), txt)
+}
+
+// fillTextOnWhite writes txt at pt on a slightly see-through white box, so
+// that it stays readable over data, and returns the box.
+func fillTextOnWhite(c *draw.Canvas, sty text.Style, pt vg.Point, txt string) vg.Rectangle {
+	box := sty.Rectangle(txt).Add(pt)
 	box.Min = box.Min.Sub(vg.Point{X: 2, Y: 2})
 	box.Max = box.Max.Add(vg.Point{X: 2, Y: 2})
 	c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 230})
 	c.Fill(box.Path())
 	c.FillText(sty, pt, txt)
+	return box
 }
